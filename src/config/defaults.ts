@@ -1,0 +1,25 @@
+/** Built-in defaults: the classic quick-start stack, with secure and maintained choices. */
+export const defaults = {
+  mode: 'zookeeper',
+  brokers: 1,
+  listeners: {
+    inside: { host: 'kafka', port: 9093 },
+    outside: { host: 'localhost', port: 9092, bind: '127.0.0.1' },
+  },
+  zookeeper: { port: 2181, bind: '127.0.0.1' },
+  images: {
+    kafka: 'confluentinc/cp-kafka:7.9.1',
+    zookeeper: 'confluentinc/cp-zookeeper:7.9.1',
+    flavor: 'confluent',
+  },
+  topics: [{ name: 'test', partitions: 1, replicationFactor: 1, config: {} }],
+  heap: { kafka: '512m', zookeeper: '256m' },
+} as const;
+
+/** Environment variables that override the images, so tests and offline machines can use local builds. */
+export const imageEnv = {
+  kafka: 'KAFKA_DEV_KAFKA_IMAGE',
+  zookeeper: 'KAFKA_DEV_ZOOKEEPER_IMAGE',
+} as const;
+
+export const maxBrokers = 9;

@@ -1,0 +1,6 @@
+import type { UserConfig } from './types.js';
+
+/** Identity function that gives a config file its types. */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config;
+}

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ConfigError } from '../errors.js';
+import { parseConfig } from './parse.js';
+import type { ResolvedConfig } from './types.js';
+
+export const configFileNames = [
+  'kafka-dev.config.ts',
+  'kafka-dev.config.mts',
+  'kafka-dev.config.js',
+  'kafka-dev.config.mjs',
+  'kafka-dev.config.json',
+  'kafka-dev.config.yaml',
+  'kafka-dev.config.yml',
+] as const;
+
+export const builtInSource = 'built-in defaults';
+
+export interface LoadConfigOptions {
+  /** Folder to start looking from. Default: the working directory. */
+  cwd?: string;
+  /** An explicit config file (`--config`), or `false` for the built-in defaults. */
+  configFile?: string | false;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Finds the nearest config file from `cwd` upward; `null` when there is none. */
+export function findConfigFile(cwd: string): string | null {
+  for (let folder = resolve(cwd); ; folder = dirname(folder)) {
+    for (const name of configFileNames) {
+      const candidate = join(folder, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    if (dirname(folder) === folder) return null;
+  }
+}
+
+/** Loads, validates and resolves the config: the file given, the nearest one, or the built-in defaults. */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const env = options.env ?? process.env;
+  const file =
+    options.configFile === false ? null : options.configFile ? resolve(cwd, options.configFile) : findConfigFile(cwd);
+  if (!file) return parseConfig({}, { source: builtInSource, defaultName: basename(cwd), env });
+  const raw = await readConfigFile(file);
+  return parseConfig(raw, { source: file, defaultName: basename(dirname(file)), env });
+}
+
+/** Reads a config file's export as plain data; any load failure becomes a ConfigError naming the file. */
+export async function readConfigFile(file: string): Promise<unknown> {
+  if (!existsSync(file)) {
+    throw new ConfigError(file, [{ path: '', message: 'file not found' }], {
+      hint: `Check the --config path, or run 'kafka-dev init' to write one.`,
+    });
+  }
+  const extension = extname(file);
+  try {
+    if (extension === '.json') return JSON.parse(await readFile(file, 'utf8'));
+    if (extension === '.yaml' || extension === '.yml') return parseYaml(await readFile(file, 'utf8'), { prettyErrors: true });
+    const { createJiti } = await import('jiti');
+    const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+    const exported = await jiti.import(file, { default: true });
+    if (exported === null || typeof exported !== 'object') {
+      throw new Error(`the default export is ${exported === undefined ? 'missing' : typeof exported}; expected defineConfig({...})`);
+    }
+    return exported;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(file, [{ path: '', message: `cannot be loaded: ${message}` }], { cause: error });
+  }
+}

@@ -1,0 +1,98 @@
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { maxBrokers } from './defaults.js';
+import type { UserConfig } from './types.js';
+
+/**
+ * Field-by-field shape of a config file. Cross-field rules (port collisions, replication
+ * factor against broker count) live in `rules.ts`, where the whole config is known.
+ */
+
+const port = z
+  .number({ error: 'expected a port number' })
+  .int({ error: 'expected a whole number' })
+  .min(1, { error: 'expected a port from 1 to 65535' })
+  .max(65535, { error: 'expected a port from 1 to 65535' });
+
+const bindAddress = z.string().refine((value) => isIP(value) !== 0, {
+  error: 'expected an IP address such as 127.0.0.1 (0.0.0.0 publishes on every interface)',
+});
+
+const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const hostName = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
+const settingKey = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
+
+export const topicNamePattern = /^[a-zA-Z0-9._-]{1,249}$/;
+
+const settings = z.record(
+  z.string().regex(settingKey, { error: 'expected a Kafka setting name such as log.retention.hours' }),
+  z.union([z.string(), z.number(), z.boolean()], { error: 'expected a string, number or boolean' }),
+);
+
+const count = (what: string, max?: number) => {
+  const base = z.number({ error: `expected a number of ${what}` }).int({ error: 'expected a whole number' });
+  const min = base.min(1, { error: `expected at least 1 ${what.replace(/s$/, '')}` });
+  return max === undefined ? min : min.max(max, { error: `expected at most ${max} ${what}` });
+};
+
+const topic = z.strictObject({
+  name: z
+    .string({ error: 'expected a topic name' })
+    .regex(topicNamePattern, {
+      error: "expected a topic name of 1 to 249 characters from a-z, A-Z, 0-9, '.', '_' and '-'",
+    })
+    .refine((name) => name !== '.' && name !== '..', { error: "'.' and '..' are not valid topic names" }),
+  partitions: count('partitions').optional(),
+  replicationFactor: count('replicas').optional(),
+  config: settings.optional(),
+});
+
+export const userConfigSchema = z.strictObject({
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, {
+      error: 'expected a compose project name: lower-case letters, digits, "-" and "_", starting with a letter or digit',
+    })
+    .optional(),
+  mode: z.enum(['zookeeper', 'kraft'], { error: "expected 'zookeeper' or 'kraft'" }).optional(),
+  brokers: count('brokers', maxBrokers).optional(),
+  listeners: z
+    .strictObject({
+      inside: z
+        .strictObject({
+          host: z
+            .string()
+            .regex(dnsLabel, {
+              error:
+                "expected the broker's service name on the compose network (a DNS label such as 'kafka'): containers resolve the INSIDE host through Docker's DNS",
+            })
+            .optional(),
+          port: port.optional(),
+        })
+        .optional(),
+      outside: z
+        .strictObject({
+          host: z.string().regex(hostName, { error: 'expected a host name or IP address such as localhost' }).optional(),
+          port: port.optional(),
+          bind: bindAddress.optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+  zookeeper: z.strictObject({ port: port.optional(), bind: bindAddress.optional() }).optional(),
+  images: z
+    .strictObject({
+      kafka: z.string().min(1, { error: 'expected an image reference' }).optional(),
+      zookeeper: z.string().min(1, { error: 'expected an image reference' }).optional(),
+      flavor: z.enum(['confluent'], { error: "expected 'confluent'" }).optional(),
+    })
+    .optional(),
+  topics: z.array(topic, { error: 'expected a list of topics' }).optional(),
+  brokerConfig: settings.optional(),
+  heap: z
+    .strictObject({
+      kafka: z.string().regex(/^\d+[kmg]$/i, { error: "expected a JVM heap size such as '512m' or '1g'" }).optional(),
+      zookeeper: z.string().regex(/^\d+[kmg]$/i, { error: "expected a JVM heap size such as '256m'" }).optional(),
+    })
+    .optional(),
+}) satisfies z.ZodType<UserConfig>;

@@ -1,0 +1,106 @@
+/** A broker or topic setting as written in a config: `'log.retention.hours': 1`. */
+export type KafkaSettingValue = string | number | boolean;
+export type KafkaSettings = Record<string, KafkaSettingValue>;
+
+export type Mode = 'zookeeper' | 'kraft';
+
+/** The image families whose environment contract kafka-dev knows (see `templates/flavors/`). */
+export type ImageFlavor = 'confluent';
+
+export interface InsideListenerConfig {
+  /**
+   * Name containers on the compose network use to reach the broker; it is also the broker's
+   * compose service name (`kafka-1`, `kafka-2`, … when there are several brokers). Default `kafka`.
+   */
+  host?: string;
+  /** Port of the INSIDE listener inside the network. Default 9093. */
+  port?: number;
+}
+
+export interface OutsideListenerConfig {
+  /** Host name programs on the host use. Default `localhost`. */
+  host?: string;
+  /** Host port of the first broker; broker i gets `port + i - 1`. Default 9092. */
+  port?: number;
+  /** Host address the port is published on. Default `127.0.0.1`; `0.0.0.0` exposes it to the network. */
+  bind?: string;
+}
+
+export interface ZookeeperConfig {
+  /** Client port, published on the host. Default 2181. */
+  port?: number;
+  /** Host address the client port is published on. Default `127.0.0.1`. */
+  bind?: string;
+}
+
+export interface ImagesConfig {
+  /** Broker image. Default `confluentinc/cp-kafka:7.9.1`. Env `KAFKA_DEV_KAFKA_IMAGE` overrides it. */
+  kafka?: string;
+  /** ZooKeeper image. Default `confluentinc/cp-zookeeper:7.9.1`. Env `KAFKA_DEV_ZOOKEEPER_IMAGE` overrides it. */
+  zookeeper?: string;
+  /** Environment contract the images follow. Default `confluent`. */
+  flavor?: ImageFlavor;
+}
+
+export interface TopicConfig {
+  name: string;
+  /** Default 1. */
+  partitions?: number;
+  /** Default 1; at most the number of brokers. */
+  replicationFactor?: number;
+  /** Topic-level settings, e.g. `{ 'cleanup.policy': 'compact' }`. */
+  config?: KafkaSettings;
+}
+
+export interface HeapConfig {
+  /** Maximum heap of each broker, e.g. `'512m'`. Default `512m`. */
+  kafka?: string;
+  /** Maximum heap of ZooKeeper. Default `256m`. */
+  zookeeper?: string;
+}
+
+/** What a user writes in `kafka-dev.config.ts`. Every field is optional. */
+export interface UserConfig {
+  /** Compose project name. Default: the config file's folder name. */
+  name?: string;
+  /** Default `zookeeper`. */
+  mode?: Mode;
+  /** Number of brokers, 1 to 9. Default 1. */
+  brokers?: number;
+  listeners?: {
+    inside?: InsideListenerConfig;
+    outside?: OutsideListenerConfig;
+  };
+  zookeeper?: ZookeeperConfig;
+  images?: ImagesConfig;
+  /** Topics the application needs; created by `up` when missing. Default: one topic `test`. */
+  topics?: TopicConfig[];
+  /** Broker settings, e.g. `{ 'log.retention.hours': 1 }`; rendered to the image's env convention. */
+  brokerConfig?: KafkaSettings;
+  heap?: HeapConfig;
+}
+
+export interface ResolvedTopic {
+  readonly name: string;
+  readonly partitions: number;
+  readonly replicationFactor: number;
+  readonly config: Readonly<KafkaSettings>;
+}
+
+/** The config with every default filled in; the only shape the rest of kafka-dev sees. */
+export interface ResolvedConfig {
+  readonly name: string;
+  readonly mode: Mode;
+  readonly brokers: number;
+  readonly listeners: {
+    readonly inside: Readonly<Required<InsideListenerConfig>>;
+    readonly outside: Readonly<Required<OutsideListenerConfig>>;
+  };
+  readonly zookeeper: Readonly<Required<ZookeeperConfig>>;
+  readonly images: Readonly<Required<ImagesConfig>>;
+  readonly topics: readonly ResolvedTopic[];
+  readonly brokerConfig: Readonly<KafkaSettings>;
+  readonly heap: Readonly<Required<HeapConfig>>;
+  /** Where the config came from (a file path, or `built-in defaults`). */
+  readonly source: string;
+}
