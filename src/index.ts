@@ -1,8 +1,12 @@
+export { up, down, status, render, defaultComposeFile, type CommonOptions } from './api.js';
 export { defineConfig } from './config/define.js';
-export { loadConfig, findConfigFile } from './config/load.js';
+export { loadConfig, findConfigFile, type LoadConfigOptions } from './config/load.js';
 export { parseConfig } from './config/parse.js';
 export type * from './config/types.js';
 export { renderCompose } from './render/compose.js';
 export { buildStackModel } from './render/model.js';
 export { brokerServices, bootstrapServers } from './render/listeners.js';
+export type { UpOptions, UpResult } from './docker/up.js';
+export type { DownOptions, DownResult } from './docker/down.js';
+export type { StackStatus, ServiceStatus } from './docker/status.js';
 export * from './errors.js';

@@ -4,7 +4,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { parseConfig } from './parse.js';
-import type { ResolvedConfig } from './types.js';
+import type { ResolvedConfig, UserConfig } from './types.js';
 
 export const configFileNames = [
   'kafka-dev.config.ts',
@@ -24,6 +24,8 @@ export interface LoadConfigOptions {
   /** An explicit config file (`--config`), or `false` for the built-in defaults. */
   configFile?: string | false;
   env?: Readonly<Record<string, string | undefined>>;
+  /** Fields that win over the file (command-line flags); validated with it. */
+  overrides?: UserConfig;
 }
 
 /** Finds the nearest config file from `cwd` upward; `null` when there is none. */
@@ -43,9 +45,11 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   const env = options.env ?? process.env;
   const file =
     options.configFile === false ? null : options.configFile ? resolve(cwd, options.configFile) : findConfigFile(cwd);
-  if (!file) return parseConfig({}, { source: builtInSource, defaultName: basename(cwd), env });
+  const overrides = options.overrides ?? {};
+  if (!file) return parseConfig(overrides, { source: builtInSource, defaultName: basename(cwd), env });
   const raw = await readConfigFile(file);
-  return parseConfig(raw, { source: file, defaultName: basename(dirname(file)), env });
+  const merged = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, ...overrides } : raw;
+  return parseConfig(merged, { source: file, defaultName: basename(dirname(file)), env });
 }
 
 /** Reads a config file's export as plain data; any load failure becomes a ConfigError naming the file. */

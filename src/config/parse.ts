@@ -75,8 +75,10 @@ function describeIssue(issue: z.core.$ZodIssue): ConfigIssue {
     });
     return { path, message: messages.join('. ') };
   }
+  // A bad record key carries the key's own problem one level down.
+  const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
   const got = 'input' in issue ? `got ${formatValue(issue.input)}, ` : '';
-  return { path, message: `${got}${issue.message}` };
+  return { path, message: `${got}${message}` };
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

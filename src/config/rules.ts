@@ -46,13 +46,13 @@ export function checkRules(config: ResolvedConfig): ConfigIssue[] {
       message: `got ${outside.port}, but with ${config.brokers} brokers the last one would need port ${lastPort}; expected at most ${65536 - config.brokers}`,
     });
   }
+  if (outside.port === inside.port) {
+    issues.push({
+      path: 'listeners.outside.port',
+      message: `got ${outside.port}, which is also the INSIDE port (listeners.inside.port); a broker cannot serve two listeners on one port, expected two different ports`,
+    });
+  }
   for (const broker of services) {
-    if (broker.outside.port === inside.port) {
-      issues.push({
-        path: 'listeners.outside.port',
-        message: `broker ${broker.id} would use port ${inside.port} for OUTSIDE, which is also the INSIDE port (listeners.inside.port); expected two different ports`,
-      });
-    }
     if (broker.outside.port === config.zookeeper.port) {
       issues.push({
         path: 'zookeeper.port',

@@ -2,8 +2,9 @@ import type { ResolvedConfig } from '../config/types.js';
 
 /**
  * The one place where each broker's service name, listeners and ports are decided.
- * INSIDE serves containers on the compose network; OUTSIDE serves programs on the host and is
- * published on the same port number, so the advertised address works on both sides of the NAT.
+ * INSIDE serves containers on the compose network. OUTSIDE serves programs on the host: every
+ * broker listens for it on the same container port (`listeners.outside.port`), published on its
+ * own host port (`port + i - 1`), which is also the port it advertises.
  */
 export interface BrokerEndpoints {
   /** `broker.id`, from 1. */
@@ -11,7 +12,14 @@ export interface BrokerEndpoints {
   /** Compose service name, also the INSIDE host name. */
   readonly service: string;
   readonly inside: { readonly host: string; readonly port: number };
-  readonly outside: { readonly host: string; readonly port: number; readonly bind: string };
+  readonly outside: {
+    readonly host: string;
+    /** Host port: published and advertised. */
+    readonly port: number;
+    /** Port the broker listens on inside its container. */
+    readonly containerPort: number;
+    readonly bind: string;
+  };
 }
 
 type ListenerInputs = Pick<ResolvedConfig, 'brokers' | 'listeners'>;
@@ -24,7 +32,12 @@ export function brokerServices({ brokers, listeners }: ListenerInputs): BrokerEn
       id,
       service,
       inside: { host: service, port: listeners.inside.port },
-      outside: { host: listeners.outside.host, port: listeners.outside.port + index, bind: listeners.outside.bind },
+      outside: {
+        host: listeners.outside.host,
+        port: listeners.outside.port + index,
+        containerPort: listeners.outside.port,
+        bind: listeners.outside.bind,
+      },
     };
   });
 }

@@ -75,7 +75,7 @@ function brokerSpec(config: ResolvedConfig, flavor: Flavor, broker: BrokerEndpoi
   const environment = fillPlaceholders(flavor.kafka.environment, {
     'broker.id': broker.id,
     'broker.heap': config.heap.kafka,
-    'broker.listeners': `${insideName}://0.0.0.0:${inside.port},${outsideName}://0.0.0.0:${outside.port}`,
+    'broker.listeners': `${insideName}://0.0.0.0:${inside.port},${outsideName}://0.0.0.0:${outside.containerPort}`,
     'broker.advertisedListeners': `${insideName}://${inside.host}:${inside.port},${outsideName}://${outside.host}:${outside.port}`,
     'broker.securityProtocolMap': `${insideName}:PLAINTEXT,${outsideName}:PLAINTEXT`,
     'broker.interBrokerListener': insideName,
@@ -91,7 +91,7 @@ function brokerSpec(config: ResolvedConfig, flavor: Flavor, broker: BrokerEndpoi
     image: config.images.kafka,
     hostname: broker.service,
     environment,
-    ports: [{ bind: outside.bind, host: outside.port, container: outside.port }],
+    ports: [{ bind: outside.bind, host: outside.port, container: outside.containerPort }],
     volumes: mounts(broker.service, flavor.kafka.dataVolumes),
     dependsOn: [zookeeperService],
     broker,

@@ -1,0 +1,19 @@
+import { loadConfig } from '../../config/load.js';
+import { DockerodeRuntime } from '../../docker/dockerode-client.js';
+import { downOperation } from '../../docker/down.js';
+import { loadOptions, secondsFlag, type GlobalFlags } from '../options.js';
+import { runWithProgress } from '../tasks.js';
+
+export interface DownFlags extends GlobalFlags {
+  volumes?: boolean;
+  timeout?: string;
+}
+
+export async function downCommand(flags: DownFlags, signal: AbortSignal): Promise<void> {
+  const config = await loadConfig(loadOptions(flags));
+  const stopTimeoutSeconds = secondsFlag('timeout', flags.timeout, 10) / 1000;
+  await runWithProgress(
+    downOperation(config.name, new DockerodeRuntime(), { volumes: flags.volumes, stopTimeoutSeconds }),
+    signal,
+  );
+}

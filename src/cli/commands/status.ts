@@ -1,0 +1,45 @@
+import { stripVTControlCharacters as stripAnsi } from 'node:util';
+import pc from 'picocolors';
+import { loadConfig } from '../../config/load.js';
+import { DockerodeRuntime } from '../../docker/dockerode-client.js';
+import { stackStatus, type StackStatus } from '../../docker/status.js';
+import { loadOptions, type GlobalFlags } from '../options.js';
+
+export interface StatusFlags extends GlobalFlags {
+  json?: boolean;
+}
+
+/** Prints the stack's state; exits 1 when a service is missing, stopped or not answering, so scripts can test it. */
+export async function statusCommand(flags: StatusFlags): Promise<number> {
+  const config = await loadConfig(loadOptions(flags));
+  const status = await stackStatus(config, new DockerodeRuntime());
+  process.stdout.write(flags.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
+  return status.healthy ? 0 : 1;
+}
+
+const healthColour = { healthy: pc.green, unhealthy: pc.yellow, stopped: pc.red } as const;
+
+export function formatStatus(status: StackStatus): string {
+  const rows = status.services.map((service) => [
+    service.service,
+    service.container ?? '-',
+    service.state,
+    healthColour[service.health](service.health) + (service.outdated ? pc.yellow(' (config changed: run up)') : ''),
+    service.ports.join(', ') || '-',
+  ]);
+  const header = ['SERVICE', 'CONTAINER', 'STATE', 'HEALTH', 'PORTS'];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => stripAnsi(row[column] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => cell + ' '.repeat(widths[column]! - stripAnsi(cell).length)).join('  ').trimEnd();
+  return [
+    `Project ${status.project}: ${status.healthy ? pc.green('ready') : pc.yellow('not ready')}`,
+    line(header),
+    ...rows.map(line),
+    '',
+    `Bootstrap servers from the host:       ${status.bootstrapServers.host.join(',')}`,
+    `Bootstrap servers from containers:     ${status.bootstrapServers.containers.join(',')}`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,30 @@
+import pc from 'picocolors';
+import { loadConfig } from '../../config/load.js';
+import { DockerodeRuntime } from '../../docker/dockerode-client.js';
+import { upOperation } from '../../docker/up.js';
+import { loadOptions, secondsFlag, type GlobalFlags } from '../options.js';
+import { runWithProgress } from '../tasks.js';
+
+export interface UpFlags extends GlobalFlags {
+  timeout?: string;
+  keepOnFailure?: boolean;
+}
+
+export async function upCommand(flags: UpFlags, signal: AbortSignal): Promise<void> {
+  const config = await loadConfig(loadOptions(flags));
+  const operation = upOperation(config, new DockerodeRuntime(), {
+    timeoutMs: secondsFlag('timeout', flags.timeout, 120),
+    keepOnFailure: flags.keepOnFailure,
+  });
+  const result = await runWithProgress(operation, signal);
+  process.stdout.write(
+    [
+      '',
+      `${pc.green('Kafka is ready')} (project ${result.project}, config: ${config.source})`,
+      `  from the host:      ${result.bootstrapServers.host.join(',')}`,
+      `  from containers:    ${result.bootstrapServers.containers.join(',')}  (network ${result.project}_default)`,
+      `  topics:             ${config.topics.map((topic) => topic.name).join(', ') || 'none declared'}`,
+      '',
+    ].join('\n'),
+  );
+}

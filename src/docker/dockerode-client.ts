@@ -1,0 +1,182 @@
+import Docker from 'dockerode';
+import { DockerUnavailableError, ImageUnavailableError, KafkaDevError } from '../errors.js';
+import type {
+  ContainerCreateRequest,
+  ContainerDetails,
+  ContainerRuntime,
+  ContainerState,
+  ContainerSummary,
+  EngineInfo,
+  NamedResource,
+} from './client.js';
+
+/** The only module that talks to dockerode. Connection settings come from DOCKER_HOST & co., like the docker CLI. */
+export class DockerodeRuntime implements ContainerRuntime {
+  constructor(private readonly docker: Docker = new Docker()) {}
+
+  async info(): Promise<EngineInfo> {
+    try {
+      const version = await this.docker.version();
+      return { version: version.Version, apiVersion: version.ApiVersion };
+    } catch (error) {
+      const where = process.env.DOCKER_HOST ?? '/var/run/docker.sock';
+      throw new DockerUnavailableError(`Cannot reach the Docker engine at ${where}: ${messageOf(error)}`, {
+        hint: 'Start Docker (Docker Desktop, or `sudo dockerd &` / `sudo systemctl start docker` on Linux) and try again; set DOCKER_HOST if the engine listens elsewhere.',
+        cause: error,
+      });
+    }
+  }
+
+  async listContainers(labels: Readonly<Record<string, string>> = {}): Promise<ContainerSummary[]> {
+    const containers = await this.docker.listContainers({ all: true, filters: { label: labelFilter(labels) } });
+    return containers.map((container) => ({
+      id: container.Id,
+      name: (container.Names[0] ?? container.Id).replace(/^\//, ''),
+      image: container.Image,
+      state: container.State as ContainerState,
+      status: container.Status,
+      labels: container.Labels ?? {},
+      ports: container.Ports.filter((port) => port.PublicPort !== undefined && port.Type === 'tcp').map((port) => ({
+        bind: port.IP ?? '0.0.0.0',
+        host: port.PublicPort,
+        container: port.PrivatePort,
+      })),
+    }));
+  }
+
+  async inspectContainer(id: string): Promise<ContainerDetails | null> {
+    try {
+      const { State } = await this.docker.getContainer(id).inspect();
+      return { state: State.Status as ContainerState, exitCode: State.ExitCode, startedAt: State.StartedAt };
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      throw error;
+    }
+  }
+
+  async createContainer(request: ContainerCreateRequest): Promise<string> {
+    const portKey = (port: number) => `${port}/tcp`;
+    const container = await this.docker.createContainer({
+      name: request.name,
+      Image: request.image,
+      Hostname: request.hostname,
+      Env: Object.entries(request.environment).map(([name, value]) => `${name}=${value}`),
+      Labels: { ...request.labels },
+      ExposedPorts: Object.fromEntries(request.ports.map((port) => [portKey(port.container), {}])),
+      HostConfig: {
+        PortBindings: Object.fromEntries(
+          request.ports.map((port) => [portKey(port.container), [{ HostIp: port.bind, HostPort: String(port.host) }]]),
+        ),
+        Mounts: request.mounts.map((mount) => ({ Type: 'volume', Source: mount.source, Target: mount.target })),
+        NetworkMode: request.network,
+      },
+      NetworkingConfig: { EndpointsConfig: { [request.network]: { Aliases: [...request.aliases] } } },
+    });
+    return container.id;
+  }
+
+  async startContainer(id: string): Promise<void> {
+    await this.docker.getContainer(id).start();
+  }
+
+  async stopContainer(id: string, timeoutSeconds: number): Promise<void> {
+    await ignoreStatus(this.docker.getContainer(id).stop({ t: timeoutSeconds }), 304, 404);
+  }
+
+  async removeContainer(id: string): Promise<void> {
+    await ignoreStatus(this.docker.getContainer(id).remove({ force: true, v: true }), 404);
+  }
+
+  async containerLogs(id: string, tail: number): Promise<string> {
+    const output = await this.docker.getContainer(id).logs({ stdout: true, stderr: true, tail, follow: false });
+    return demultiplex(Buffer.from(output));
+  }
+
+  async imageExists(reference: string): Promise<boolean> {
+    try {
+      await this.docker.getImage(reference).inspect();
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  async pullImage(reference: string): Promise<void> {
+    try {
+      const stream = await this.docker.pull(reference);
+      await new Promise<void>((resolve, reject) => {
+        this.docker.modem.followProgress(stream, (error: Error | null) => (error ? reject(error) : resolve()));
+      });
+    } catch (error) {
+      throw new ImageUnavailableError(`Image ${reference} is not on this machine and pulling it failed: ${messageOf(error)}`, {
+        hint: `Provide it with 'docker pull ${reference}' (or 'docker load'/'docker build'), or choose another image in the config ('images') or with KAFKA_DEV_KAFKA_IMAGE / KAFKA_DEV_ZOOKEEPER_IMAGE. Offline, 'npm run images' builds local stand-ins.`,
+        cause: error,
+      });
+    }
+  }
+
+  async listNetworks(labels: Readonly<Record<string, string>>): Promise<NamedResource[]> {
+    const networks = await this.docker.listNetworks({ filters: { label: labelFilter(labels) } });
+    return networks.map((network) => ({ name: network.Name, labels: network.Labels ?? {} }));
+  }
+
+  async createNetwork(name: string, labels: Readonly<Record<string, string>>): Promise<void> {
+    await ignoreStatus(this.docker.createNetwork({ Name: name, Driver: 'bridge', CheckDuplicate: true, Labels: { ...labels } }), 409);
+  }
+
+  async removeNetwork(name: string): Promise<void> {
+    await ignoreStatus(this.docker.getNetwork(name).remove(), 404);
+  }
+
+  async listVolumes(labels: Readonly<Record<string, string>>): Promise<NamedResource[]> {
+    const { Volumes } = await this.docker.listVolumes({ filters: { label: labelFilter(labels) } });
+    return (Volumes ?? []).map((volume) => ({ name: volume.Name, labels: volume.Labels ?? {} }));
+  }
+
+  async createVolume(name: string, labels: Readonly<Record<string, string>>): Promise<void> {
+    await this.docker.createVolume({ Name: name, Labels: { ...labels } });
+  }
+
+  async removeVolume(name: string): Promise<void> {
+    await ignoreStatus(this.docker.getVolume(name).remove(), 404);
+  }
+}
+
+function labelFilter(labels: Readonly<Record<string, string>>): string[] {
+  return Object.entries(labels).map(([key, value]) => `${key}=${value}`);
+}
+
+function statusOf(error: unknown): number | undefined {
+  return (error as { statusCode?: number } | null)?.statusCode;
+}
+
+function messageOf(error: unknown): string {
+  const json = (error as { json?: { message?: string } } | null)?.json;
+  if (json?.message) return json.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function ignoreStatus(operation: Promise<unknown>, ...statuses: number[]): Promise<void> {
+  try {
+    await operation;
+  } catch (error) {
+    if (!statuses.includes(statusOf(error) ?? -1)) {
+      throw new KafkaDevError(`Docker engine refused the request: ${messageOf(error)}`, { cause: error });
+    }
+  }
+}
+
+/** Non-TTY container logs interleave stdout and stderr frames, each behind an 8-byte header. */
+export function demultiplex(buffer: Buffer): string {
+  const chunks: Buffer[] = [];
+  let offset = 0;
+  while (offset + 8 <= buffer.length) {
+    const stream = buffer[offset];
+    const size = buffer.readUInt32BE(offset + 4);
+    if (stream === undefined || stream > 2 || buffer[offset + 1] !== 0) return buffer.toString('utf8');
+    chunks.push(buffer.subarray(offset + 8, offset + 8 + size));
+    offset += 8 + size;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

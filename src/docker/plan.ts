@@ -1,0 +1,83 @@
+import type { ServiceSpec, StackModel } from '../render/model.js';
+import type { ContainerSummary } from './client.js';
+import { composeLabel, configHash, networkName, volumeName } from './labels.js';
+
+/** What `up` will do, computed from plain data before anything is touched (plan, then apply). */
+export type ServiceAction = 'create' | 'recreate' | 'start' | 'keep';
+
+export interface ServicePlan {
+  readonly spec: ServiceSpec;
+  readonly action: ServiceAction;
+  readonly hash: string;
+  /** The container found for this service, if any. */
+  readonly existing?: ContainerSummary;
+}
+
+export interface UpPlan {
+  readonly project: string;
+  readonly network: { readonly name: string; readonly exists: boolean };
+  readonly volumes: readonly { readonly name: string; readonly volume: string; readonly exists: boolean }[];
+  readonly services: readonly ServicePlan[];
+  /** Containers of this project whose service is no longer in the config. */
+  readonly orphans: readonly ContainerSummary[];
+}
+
+export interface ActualState {
+  /** Containers carrying this project's label. */
+  readonly containers: readonly ContainerSummary[];
+  readonly networks: readonly string[];
+  readonly volumes: readonly string[];
+}
+
+export function planUp(model: StackModel, actual: ActualState): UpPlan {
+  const byService = new Map(actual.containers.map((container) => [container.labels[composeLabel.service], container]));
+  const network = networkName(model.project);
+  return {
+    project: model.project,
+    network: { name: network, exists: actual.networks.includes(network) },
+    volumes: model.volumes.map((volume) => {
+      const name = volumeName(model.project, volume);
+      return { name, volume, exists: actual.volumes.includes(name) };
+    }),
+    services: model.services.map((spec) => {
+      const hash = configHash(spec);
+      const existing = byService.get(spec.name);
+      return { spec, hash, existing, action: serviceAction(existing, hash) };
+    }),
+    orphans: actual.containers.filter(
+      (container) => !model.services.some((spec) => spec.name === container.labels[composeLabel.service]),
+    ),
+  };
+}
+
+function serviceAction(existing: ContainerSummary | undefined, hash: string): ServiceAction {
+  if (!existing) return 'create';
+  if (existing.labels[composeLabel.configHash] !== hash) return 'recreate';
+  return existing.state === 'running' ? 'keep' : 'start';
+}
+
+/** Services whose container will be created or started, in dependency order. */
+export function servicesToStart(plan: UpPlan): ServicePlan[] {
+  return plan.services.filter((service) => service.action !== 'keep');
+}
+
+export function isNoop(plan: UpPlan): boolean {
+  return (
+    plan.network.exists &&
+    plan.volumes.every((volume) => volume.exists) &&
+    plan.services.every((service) => service.action === 'keep') &&
+    plan.orphans.length === 0
+  );
+}
+
+export function describePlan(plan: UpPlan): string {
+  if (isNoop(plan)) return 'nothing to change';
+  const parts = plan.services
+    .filter((service) => service.action !== 'keep')
+    .map((service) => `${service.action} ${service.spec.name}`);
+  if (plan.orphans.length > 0) parts.push(`remove ${plan.orphans.map((orphan) => orphan.name).join(', ')}`);
+  if (!plan.network.exists) parts.push(`create network ${plan.network.name}`);
+  const newVolumes = plan.volumes.filter((volume) => !volume.exists);
+  if (newVolumes.length > 0) parts.push(`create ${newVolumes.length} volume${newVolumes.length === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}

@@ -1,0 +1,220 @@
+import type { ResolvedConfig } from '../config/types.js';
+import { KafkaDevError, NotReadyError } from '../errors.js';
+import { withAdmin } from '../kafka/admin.js';
+import { missingTopics } from '../kafka/topics.js';
+import { bootstrapServers } from '../render/listeners.js';
+import { buildStackModel, type ServiceSpec } from '../render/model.js';
+import type { Operation, Step } from '../steps.js';
+import type { ContainerRuntime } from './client.js';
+import { composeLabel, containerLabels, containerName, projectLabels, volumeName } from './labels.js';
+import { describePlan, planUp, type ServicePlan, type UpPlan } from './plan.js';
+import { assertPortsFree } from './ports.js';
+import { BrokersRegistered } from './wait/brokers-registered.js';
+import { waitFor, type WaitStrategy } from './wait/wait-strategy.js';
+import { ZookeeperReady } from './wait/zookeeper-ready.js';
+
+export interface UpOptions {
+  /** How long to wait for ZooKeeper and for the brokers, each. Default 120 s. */
+  timeoutMs?: number;
+  /** Leave what this run created in place when it fails, for inspection. */
+  keepOnFailure?: boolean;
+}
+
+export interface UpResult {
+  readonly project: string;
+  readonly plan: string;
+  readonly topicsCreated: readonly string[];
+  readonly bootstrapServers: { readonly host: readonly string[]; readonly containers: readonly string[] };
+}
+
+const logLinesOnFailure = 40;
+
+/** `up`: plan from the config and what exists, check ports and images, then create, start, wait and create topics. */
+export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, options: UpOptions = {}): Operation<UpResult> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const model = buildStackModel(config);
+  const project = model.project;
+  const bootstrap = bootstrapServers(config);
+  const created = { containers: [] as string[], network: undefined as string | undefined, volumes: [] as string[] };
+  let plan: UpPlan | undefined;
+  let topicsCreated: string[] = [];
+
+  const planned = () => {
+    if (!plan) throw new KafkaDevError('internal: up steps ran out of order');
+    return plan;
+  };
+  const servicesWithRole = (role: ServiceSpec['role']) => planned().services.filter((service) => service.spec.role === role);
+
+  const startServices = async (services: readonly ServicePlan[]): Promise<string> => {
+    const started = await Promise.all(
+      services.map(async ({ spec, action, existing }) => {
+        if (action === 'keep') return undefined;
+        if (action === 'start' && existing) {
+          await runtime.startContainer(existing.id);
+          return `${spec.name} started`;
+        }
+        if (existing) await runtime.removeContainer(existing.id);
+        const id = await runtime.createContainer({
+          name: containerName(project, spec.name),
+          image: spec.image,
+          hostname: spec.hostname,
+          environment: spec.environment,
+          labels: containerLabels(project, spec),
+          ports: spec.ports,
+          mounts: spec.volumes.map((mount) => ({ source: volumeName(project, mount.volume), target: mount.target })),
+          network: planned().network.name,
+          aliases: [spec.name],
+        });
+        created.containers.push(id);
+        await runtime.startContainer(id);
+        return `${spec.name} ${action === 'recreate' ? 'recreated' : 'created'}`;
+      }),
+    );
+    const done = started.filter(Boolean);
+    return done.length > 0 ? done.join(', ') : 'already running';
+  };
+
+  /** Waits, and on failure attaches the last log lines of the containers concerned. */
+  const waitForServices = async (strategy: WaitStrategy, services: readonly ServicePlan[], signal: AbortSignal) => {
+    const names = services.map((service) => containerName(project, service.spec.name));
+    const exited = async () => {
+      for (const name of names) {
+        const details = await runtime.inspectContainer(name);
+        if (!details) return `container ${name} was removed`;
+        if (details.state !== 'running' && details.state !== 'restarting') {
+          return `container ${name} stopped (${details.state}, exit code ${details.exitCode})`;
+        }
+      }
+      return null;
+    };
+    try {
+      await waitFor(strategy, { timeoutMs, gaveUp: exited, signal });
+    } catch (error) {
+      if (!(error instanceof NotReadyError)) throw error;
+      const logs = await Promise.all(
+        names.map(async (name) => {
+          const text = await runtime.containerLogs(name, logLinesOnFailure).catch(() => '(no logs)');
+          return `--- last ${logLinesOnFailure} log lines of ${name} ---\n${text.trimEnd()}`;
+        }),
+      );
+      throw new NotReadyError(`${error.message}\n${logs.join('\n')}`, {
+        hint: `Read the log above for the cause; 'kafka-dev logs' shows more. Run 'kafka-dev up --keep-on-failure' to keep the containers for inspection.`,
+        cause: error,
+      });
+    }
+  };
+
+  const steps: Step[] = [
+    {
+      title: 'Connect to the Docker engine',
+      async run() {
+        const info = await runtime.info();
+        return `Docker ${info.version} (API ${info.apiVersion})`;
+      },
+    },
+    {
+      title: 'Plan',
+      async run() {
+        const labels = projectLabels(project);
+        const [containers, networks, volumes, allContainers] = await Promise.all([
+          runtime.listContainers(labels),
+          runtime.listNetworks(labels),
+          runtime.listVolumes(labels),
+          runtime.listContainers(),
+        ]);
+        plan = planUp(model, {
+          containers,
+          networks: networks.map((network) => network.name),
+          volumes: volumes.map((volume) => volume.name),
+        });
+        await assertPortsFree(plan, allContainers);
+        return describePlan(plan);
+      },
+    },
+    {
+      title: 'Check images',
+      async run() {
+        const images = [...new Set(planned().services.filter((s) => s.action !== 'keep').map((s) => s.spec.image))];
+        const pulled: string[] = [];
+        for (const image of images) {
+          if (await runtime.imageExists(image)) continue;
+          await runtime.pullImage(image);
+          pulled.push(image);
+        }
+        return pulled.length > 0 ? `pulled ${pulled.join(', ')}` : `present: ${images.join(', ') || 'nothing needed'}`;
+      },
+    },
+    {
+      title: 'Create network and volumes',
+      async run() {
+        const { network, volumes, orphans } = planned();
+        for (const orphan of orphans) await runtime.removeContainer(orphan.id);
+        if (!network.exists) {
+          await runtime.createNetwork(network.name, { ...projectLabels(project), [composeLabel.network]: 'default' });
+          created.network = network.name;
+        }
+        const missing = volumes.filter((volume) => !volume.exists);
+        for (const volume of missing) {
+          await runtime.createVolume(volume.name, {
+            ...projectLabels(project),
+            [composeLabel.volume]: volume.volume,
+          });
+          created.volumes.push(volume.name);
+        }
+        return `network ${network.name}${network.exists ? ' (kept)' : ''}, ${missing.length} new volume(s), ${volumes.length - missing.length} kept`;
+      },
+    },
+    {
+      title: 'Start ZooKeeper',
+      run: () => startServices(servicesWithRole('zookeeper')),
+    },
+    {
+      title: 'Wait for ZooKeeper',
+      async run(signal) {
+        const { port, bind } = config.zookeeper;
+        const host = bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind;
+        await waitForServices(new ZookeeperReady(host, port), servicesWithRole('zookeeper'), signal);
+        return `answers on ${host}:${port}`;
+      },
+    },
+    {
+      title: 'Start brokers',
+      run: () => startServices(servicesWithRole('broker')),
+    },
+    {
+      title: 'Wait for brokers',
+      async run(signal) {
+        const brokers = servicesWithRole('broker');
+        const ids = brokers.map((service) => service.spec.broker!.id);
+        await waitForServices(new BrokersRegistered(bootstrap.host, ids), brokers, signal);
+        return `${ids.length} of ${ids.length} registered, reached at ${bootstrap.host.join(',')}`;
+      },
+    },
+    {
+      title: 'Create topics',
+      async run() {
+        topicsCreated = await withAdmin(bootstrap.host, async (admin) => {
+          const { topics } = await admin.describeCluster();
+          const missing = missingTopics(config.topics, topics);
+          for (const topic of missing) await admin.createTopic(topic);
+          return missing.map((topic) => topic.name);
+        });
+        const present = config.topics.length - topicsCreated.length;
+        return topicsCreated.length > 0
+          ? `created ${topicsCreated.join(', ')}${present > 0 ? `; ${present} already present` : ''}`
+          : `all ${config.topics.length} present`;
+      },
+    },
+  ];
+
+  return {
+    steps,
+    async onFailure() {
+      if (options.keepOnFailure) return;
+      for (const id of created.containers) await runtime.removeContainer(id).catch(() => undefined);
+      if (created.network) await runtime.removeNetwork(created.network).catch(() => undefined);
+      for (const volume of created.volumes) await runtime.removeVolume(volume).catch(() => undefined);
+    },
+    result: () => ({ project, plan: describePlan(planned()), topicsCreated, bootstrapServers: bootstrap }),
+  };
+}

@@ -1,0 +1,89 @@
+import { Admin } from '@platformatic/kafka';
+import type { ResolvedTopic } from '../config/types.js';
+
+/**
+ * The only module that speaks the Kafka protocol for administration. The client library
+ * (@platformatic/kafka: maintained, pure JavaScript, Kafka 3.5-4.x) stays behind this interface.
+ */
+export interface BrokerView {
+  readonly id: number;
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface TopicView {
+  readonly name: string;
+  readonly partitions: number;
+  readonly replicationFactor: number;
+}
+
+export interface ClusterView {
+  readonly clusterId: string;
+  readonly controllerId: number;
+  readonly brokers: readonly BrokerView[];
+  readonly topics: readonly TopicView[];
+}
+
+export interface KafkaAdmin {
+  describeCluster(): Promise<ClusterView>;
+  createTopic(topic: ResolvedTopic): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AdminOptions {
+  /** Per request; readiness probes keep it short so a dead broker is noticed quickly. */
+  timeoutMs?: number;
+}
+
+export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 5000 }: AdminOptions = {}): KafkaAdmin {
+  const admin = new Admin({
+    clientId: 'kafka-dev',
+    bootstrapBrokers: [...bootstrapServers],
+    connectTimeout: timeoutMs,
+    requestTimeout: timeoutMs,
+    timeout: timeoutMs,
+    retries: 0,
+  });
+  return {
+    async describeCluster() {
+      const metadata = await admin.metadata({ forceUpdate: true });
+      const topicNames = [...metadata.topics.keys()];
+      return {
+        clusterId: metadata.id,
+        controllerId: metadata.controllerId,
+        brokers: [...metadata.brokers.entries()]
+          .map(([id, broker]) => ({ id, host: broker.host, port: broker.port }))
+          .sort((a, b) => a.id - b.id),
+        topics: topicNames.sort().map((name) => {
+          const topic = metadata.topics.get(name)!;
+          return { name, partitions: topic.partitionsCount, replicationFactor: topic.partitions[0]?.replicas.length ?? 0 };
+        }),
+      };
+    },
+    async createTopic(topic) {
+      await admin.createTopics({
+        topics: [topic.name],
+        partitions: topic.partitions,
+        replicas: topic.replicationFactor,
+        configs: Object.entries(topic.config).map(([name, value]) => ({ name, value: String(value) })),
+      });
+    },
+    async close() {
+      await admin.close();
+    },
+  };
+}
+
+/** Runs `work` with a short-lived admin client and always closes it. */
+export async function withAdmin<T>(
+  bootstrapServers: readonly string[],
+  work: (admin: KafkaAdmin) => Promise<T>,
+  options?: AdminOptions,
+): Promise<T> {
+  const admin = connectAdmin(bootstrapServers, options);
+  try {
+    return await work(admin);
+  } finally {
+    await admin.close().catch(() => undefined);
+  }
+}
