@@ -19,6 +19,7 @@ kd_ensure_atleast_one() {
   done
   local IFS=,
   echo "one of ($*) is required." >&2
+  IFS=' '
   echo "Command [dub ensure-atleast-one $*] FAILED !" >&2
   exit 1
 }

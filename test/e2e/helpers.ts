@@ -1,0 +1,118 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Consumer, MessagesStreamModes, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
+import Docker from 'dockerode';
+import { execa, type Result } from 'execa';
+import { stringify } from 'yaml';
+import type { UserConfig } from '../../src/config/types.js';
+
+/**
+ * End-to-end helpers: the built CLI as a user runs it, against the real Docker engine. Docker is
+ * observed directly (never mocked) to assert what exists after each command.
+ */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const cliPath = join(repoRoot, 'dist/cli/main.js');
+export const docker = new Docker();
+
+/** Fails (never skips) when no engine answers: CI must not go green without running these tests. */
+export async function requireDocker(): Promise<void> {
+  try {
+    await docker.ping();
+  } catch (error) {
+    throw new Error(
+      `The end-to-end tests need a running Docker engine (${(error as Error).message}). Start one ('bash .ci/docker-engine.sh' here) and build the test images ('npm run images').`,
+    );
+  }
+}
+
+/** A project name no earlier run used, so leftovers never collide with this run. */
+export function uniqueProject(purpose: string): string {
+  return `kdt-${purpose}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+/** A fresh folder holding `kafka-dev.config.yaml` with the given config. */
+export async function projectDir(config: UserConfig): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'kafka-dev-e2e-'));
+  await writeFile(join(dir, 'kafka-dev.config.yaml'), stringify(config));
+  return dir;
+}
+
+export function kafkaDev(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Result> {
+  return execa(process.execPath, [cliPath, ...args], {
+    cwd: options.cwd,
+    env: { NO_COLOR: '1', CI: '1', ...options.env },
+    reject: false,
+    timeout: 280_000,
+  });
+}
+
+export interface ProjectResources {
+  containers: Docker.ContainerInfo[];
+  networks: string[];
+  volumes: string[];
+}
+
+export async function resourcesOf(project: string): Promise<ProjectResources> {
+  const filters = { label: [`com.docker.compose.project=${project}`] };
+  const [containers, networks, volumes] = await Promise.all([
+    docker.listContainers({ all: true, filters }),
+    docker.listNetworks({ filters }),
+    docker.listVolumes({ filters }),
+  ]);
+  return {
+    containers,
+    networks: networks.map((network) => network.Name),
+    volumes: (volumes.Volumes ?? []).map((volume) => volume.Name).sort(),
+  };
+}
+
+/** Safety net for afterAll: removes whatever a failed test left for this project. */
+export async function removeProject(project: string): Promise<void> {
+  const { containers, networks, volumes } = await resourcesOf(project);
+  await Promise.all(containers.map((container) => docker.getContainer(container.Id).remove({ force: true, v: true })));
+  await Promise.all(networks.map((network) => docker.getNetwork(network).remove().catch(() => undefined)));
+  await Promise.all(volumes.map((volume) => docker.getVolume(volume).remove().catch(() => undefined)));
+}
+
+export async function produce(bootstrap: string, topic: string, values: string[]): Promise<void> {
+  const producer = new Producer({
+    clientId: 'kafka-dev-e2e',
+    bootstrapBrokers: [bootstrap],
+    serializers: stringSerializers,
+    acks: -1,
+  });
+  try {
+    await producer.send({ messages: values.map((value, index) => ({ topic, key: String(index), value })) });
+  } finally {
+    await producer.close();
+  }
+}
+
+/** Reads a topic from the beginning until `count` messages arrived or `timeoutMs` passed. */
+export async function consume(bootstrap: string, topic: string, count: number, timeoutMs = 30_000): Promise<string[]> {
+  const consumer = new Consumer({
+    clientId: 'kafka-dev-e2e',
+    groupId: `kafka-dev-e2e-${Date.now()}-${Math.random()}`,
+    bootstrapBrokers: [bootstrap],
+    deserializers: stringDeserializers,
+  });
+  const values: string[] = [];
+  try {
+    const stream = await consumer.consume({ topics: [topic], mode: MessagesStreamModes.EARLIEST, autocommit: false });
+    const timer = setTimeout(() => void stream.close(), timeoutMs);
+    try {
+      for await (const message of stream) {
+        values.push(message.value as string);
+        if (values.length >= count) break;
+      }
+    } finally {
+      clearTimeout(timer);
+      await stream.close();
+    }
+  } finally {
+    await consumer.close(true);
+  }
+  return values;
+}
