@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Make sure a Docker engine answers on this machine, and that docker-compose,
+# Make sure a Docker engine answers on this machine, and that docker-compose, maven,
 # kcat and debootstrap are installed. Idempotent: when everything is there it
 # only checks and returns.
 #
@@ -36,6 +36,7 @@ fi
 have docker-compose || add docker-compose
 have kcat || add kcat
 have debootstrap || add debootstrap
+have mvn || add maven # test/images/build.sh fetches the Kafka jars with it
 
 if ((${#pkgs[@]})); then
   log "installing: ${pkgs[*]}"

@@ -29,6 +29,14 @@ export interface UpResult {
 
 const logLinesOnFailure = 40;
 
+/**
+ * A broker that was killed (not stopped) leaves its ZooKeeper session, and the node
+ * /brokers/ids/N, alive until the session times out (zookeeper.session.timeout.ms); a new broker with that id
+ * exits at once. Starting it again once the session expired is the repair, so `up` does that.
+ */
+const staleBrokerSession = /Error while creating ephemeral at \/brokers\/ids\/\d+, node already exists/;
+const maxStaleSessionRestarts = 20;
+
 /** `up`: plan from the config and what exists, check ports and images, then create, start, wait and create topics. */
 export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, options: UpOptions = {}): Operation<UpResult> {
   const timeoutMs = options.timeoutMs ?? 120_000;
@@ -77,13 +85,18 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
   /** Waits, and on failure attaches the last log lines of the containers concerned. */
   const waitForServices = async (strategy: WaitStrategy, services: readonly ServicePlan[], signal: AbortSignal) => {
     const names = services.map((service) => containerName(project, service.spec.name));
+    let restarts = 0;
     const exited = async () => {
       for (const name of names) {
         const details = await runtime.inspectContainer(name);
         if (!details) return `container ${name} was removed`;
-        if (details.state !== 'running' && details.state !== 'restarting') {
-          return `container ${name} stopped (${details.state}, exit code ${details.exitCode})`;
+        if (details.state === 'running' || details.state === 'restarting') continue;
+        if (restarts < maxStaleSessionRestarts && staleBrokerSession.test(await runtime.containerLogs(name, 200))) {
+          restarts += 1;
+          await runtime.startContainer(name);
+          continue;
         }
+        return `container ${name} stopped (${details.state}, exit code ${details.exitCode})`;
       }
       return null;
     };
@@ -195,9 +208,12 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
       async run() {
         topicsCreated = await withAdmin(bootstrap.host, async (admin) => {
           const { topics } = await admin.describeCluster();
-          const missing = missingTopics(config.topics, topics);
-          for (const topic of missing) await admin.createTopic(topic);
-          return missing.map((topic) => topic.name);
+          const createdNow: string[] = [];
+          for (const topic of missingTopics(config.topics, topics)) {
+            // A restarted broker can list itself before its metadata shows the topics it has.
+            if ((await admin.createTopic(topic)) === 'created') createdNow.push(topic.name);
+          }
+          return createdNow;
         });
         const present = config.topics.length - topicsCreated.length;
         return topicsCreated.length > 0
@@ -211,7 +227,11 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
     steps,
     async onFailure() {
       if (options.keepOnFailure) return;
-      for (const id of created.containers) await runtime.removeContainer(id).catch(() => undefined);
+      // Stop before removing, newest first (brokers before ZooKeeper), so brokers deregister cleanly.
+      for (const id of [...created.containers].reverse()) {
+        await runtime.stopContainer(id, 10).catch(() => undefined);
+        await runtime.removeContainer(id).catch(() => undefined);
+      }
       if (created.network) await runtime.removeNetwork(created.network).catch(() => undefined);
       for (const volume of created.volumes) await runtime.removeVolume(volume).catch(() => undefined);
     },

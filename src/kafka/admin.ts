@@ -26,7 +26,8 @@ export interface ClusterView {
 
 export interface KafkaAdmin {
   describeCluster(): Promise<ClusterView>;
-  createTopic(topic: ResolvedTopic): Promise<void>;
+  /** 'exists' when the broker already has it (Kafka error TOPIC_ALREADY_EXISTS). */
+  createTopic(topic: ResolvedTopic): Promise<'created' | 'exists'>;
   close(): Promise<void>;
 }
 
@@ -46,8 +47,9 @@ export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 
   });
   return {
     async describeCluster() {
-      const metadata = await admin.metadata({ forceUpdate: true });
-      const topicNames = [...metadata.topics.keys()];
+      // A metadata request names its topics; listTopics asks the broker for all of them.
+      const topicNames = await admin.listTopics();
+      const metadata = await admin.metadata({ topics: topicNames, forceUpdate: true });
       return {
         clusterId: metadata.id,
         controllerId: metadata.controllerId,
@@ -61,12 +63,18 @@ export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 
       };
     },
     async createTopic(topic) {
-      await admin.createTopics({
-        topics: [topic.name],
-        partitions: topic.partitions,
-        replicas: topic.replicationFactor,
-        configs: Object.entries(topic.config).map(([name, value]) => ({ name, value: String(value) })),
-      });
+      try {
+        await admin.createTopics({
+          topics: [topic.name],
+          partitions: topic.partitions,
+          replicas: topic.replicationFactor,
+          configs: Object.entries(topic.config).map(([name, value]) => ({ name, value: String(value) })),
+        });
+        return 'created';
+      } catch (error) {
+        if (hasKafkaErrorCode(error, topicAlreadyExists)) return 'exists';
+        throw error;
+      }
     },
     async close() {
       await admin.close();
@@ -86,4 +94,13 @@ export async function withAdmin<T>(
   } finally {
     await admin.close().catch(() => undefined);
   }
+}
+
+const topicAlreadyExists = 36;
+
+/** The client nests the broker's error codes inside aggregate errors. */
+function hasKafkaErrorCode(error: unknown, code: number): boolean {
+  if (error === null || typeof error !== 'object') return false;
+  const { apiCode, errors } = error as { apiCode?: number; errors?: unknown[] };
+  return apiCode === code || (Array.isArray(errors) && errors.some((inner) => hasKafkaErrorCode(inner, code)));
 }

@@ -20,5 +20,6 @@ export class BrokersRegistered implements WaitStrategy {
     const listed = new Set(cluster.brokers.map((broker) => broker.id));
     const missing = this.expectedIds.filter((id) => !listed.has(id));
     if (missing.length > 0) throw new Error(`brokers ${missing.join(', ')} are not registered yet`);
+    if (cluster.controllerId < 0) throw new Error('no controller elected yet');
   }
 }
