@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import getPort from 'get-port';
 import { PortInUseError } from '../errors.js';
 import type { PublishedPort } from '../render/model.js';
@@ -64,7 +66,11 @@ export const hostProbe: HostProbe = {
       const { execa } = await import('execa');
       const { stdout } = await execa('ss', ['-Hltnp', `sport = :${port}`], { timeout: 2000 });
       const match = /users:\(\("([^"]+)",pid=(\d+)/.exec(stdout);
-      return match ? `process ${match[1]} (pid ${match[2]})` : null;
+      if (!match) return null;
+      const [, threadName, pid] = match;
+      // ss names the thread (node's is "MainThread"); the command line names the program.
+      const argv0 = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0')[0];
+      return `process ${argv0 ? basename(argv0) : threadName} (pid ${pid})`;
     } catch {
       return null;
     }
@@ -87,8 +93,11 @@ export async function assertPortsFree(
     ),
   );
   const conflicts = containerConflicts(requests, allContainers, replaced);
+  // A port published by a container this plan replaces is busy now, but free by the time it is needed.
+  const freedByPlan = (port: PortRequest) =>
+    allContainers.some((container) => replaced.has(container.id) && container.ports.some((held) => sameSocket(held, port)));
   for (const port of requests) {
-    if (conflicts.some((conflict) => conflict.port === port)) continue;
+    if (conflicts.some((conflict) => conflict.port === port) || freedByPlan(port)) continue;
     if (!(await probe.isFree(port))) {
       conflicts.push({ port, holder: (await probe.processOn(port.host)) ?? 'another process' });
     }

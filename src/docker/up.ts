@@ -28,6 +28,7 @@ export interface UpResult {
 }
 
 const logLinesOnFailure = 40;
+const stopTimeoutSeconds = 10;
 
 /**
  * A broker that was killed (not stopped) leaves its ZooKeeper session, and the node
@@ -51,6 +52,11 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
     if (!plan) throw new KafkaDevError('internal: up steps ran out of order');
     return plan;
   };
+  /** A graceful stop first, so a broker deregisters from ZooKeeper instead of leaving a stale session. */
+  const stopAndRemove = async (id: string) => {
+    await runtime.stopContainer(id, stopTimeoutSeconds);
+    await runtime.removeContainer(id);
+  };
   const servicesWithRole = (role: ServiceSpec['role']) => planned().services.filter((service) => service.spec.role === role);
 
   const startServices = async (services: readonly ServicePlan[]): Promise<string> => {
@@ -61,7 +67,7 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
           await runtime.startContainer(existing.id);
           return `${spec.name} started`;
         }
-        if (existing) await runtime.removeContainer(existing.id);
+        if (existing) await stopAndRemove(existing.id);
         const id = await runtime.createContainer({
           name: containerName(project, spec.name),
           image: spec.image,
@@ -161,7 +167,7 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
       title: 'Create network and volumes',
       async run() {
         const { network, volumes, orphans } = planned();
-        for (const orphan of orphans) await runtime.removeContainer(orphan.id);
+        for (const orphan of orphans) await stopAndRemove(orphan.id);
         if (!network.exists) {
           await runtime.createNetwork(network.name, { ...projectLabels(project), [composeLabel.network]: 'default' });
           created.network = network.name;
@@ -227,11 +233,8 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
     steps,
     async onFailure() {
       if (options.keepOnFailure) return;
-      // Stop before removing, newest first (brokers before ZooKeeper), so brokers deregister cleanly.
-      for (const id of [...created.containers].reverse()) {
-        await runtime.stopContainer(id, 10).catch(() => undefined);
-        await runtime.removeContainer(id).catch(() => undefined);
-      }
+      // Newest first: brokers before ZooKeeper.
+      for (const id of [...created.containers].reverse()) await stopAndRemove(id).catch(() => undefined);
       if (created.network) await runtime.removeNetwork(created.network).catch(() => undefined);
       for (const volume of created.volumes) await runtime.removeVolume(volume).catch(() => undefined);
     },

@@ -46,6 +46,19 @@ describe('kafka-dev up / status / down on the built-in defaults', () => {
     ]);
   });
 
+  test('a second project on the same ports is refused, naming the containers that hold them', async () => {
+    const rival = uniqueProject('rival');
+    try {
+      const result = await kafkaDev(['up', '--project-name', rival], { cwd });
+      expect(result.exitCode).toBe(4);
+      expect(result.stderr).toContain(`port 2181 on 127.0.0.1 (for zookeeper, set by 'zookeeper.port') is taken by container '${project}-zookeeper-1'`);
+      expect(result.stderr).toContain(`port 9092 on 127.0.0.1 (for kafka, set by 'listeners.outside.port') is taken by container '${project}-kafka-1'`);
+      expect(await resourcesOf(rival)).toEqual({ containers: [], networks: [], volumes: [] });
+    } finally {
+      await removeProject(rival);
+    }
+  });
+
   test('a Kafka client on the host produces and consumes through localhost:9092', async () => {
     const values = Array.from({ length: 20 }, (_, index) => `lifecycle-${index}`);
     await produce('localhost:9092', 'test', values);

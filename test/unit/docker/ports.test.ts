@@ -58,3 +58,22 @@ describe('port checks', () => {
     await expect(assertPortsFree(plan, [], probe)).rejects.toThrow(/port 2181 on 127\.0\.0\.1 \(for zookeeper, set by 'zookeeper\.port'\) is taken by process java \(pid 42\)/);
   });
 });
+
+describe('port checks when a container is replaced', () => {
+  test('the port of the container being recreated is not reported as taken', async () => {
+    const model = buildStackModel(parseConfig({}, { source: 'test', defaultName: 'demo', env: {} }));
+    const kafka = model.services[1]!;
+    const old: ContainerSummary = {
+      id: 'old-kafka',
+      name: 'demo-kafka-1',
+      image: kafka.image,
+      state: 'running',
+      status: '',
+      labels: { 'com.docker.compose.service': 'kafka', 'com.docker.compose.config-hash': 'an older hash' },
+      ports: kafka.ports,
+    };
+    const recreate = planUp(model, { containers: [old], networks: [], volumes: [] });
+    const busyWhileOldRuns: HostProbe = { isFree: async (port) => port.host !== 9092, processOn: async () => 'process docker-proxy (pid 1)' };
+    await expect(assertPortsFree(recreate, [old], busyWhileOldRuns)).resolves.toBeUndefined();
+  });
+});
