@@ -5,7 +5,7 @@ export { parseConfig } from './config/parse.js';
 export type * from './config/types.js';
 export { renderCompose } from './render/compose.js';
 export { buildStackModel } from './render/model.js';
-export { brokerServices, bootstrapServers } from './render/listeners.js';
+export { clusterNodes, bootstrapServers } from './render/listeners.js';
 export type { UpOptions, UpResult } from './docker/up.js';
 export type { DownOptions, DownResult } from './docker/down.js';
 export type { StackStatus, ServiceStatus } from './docker/status.js';

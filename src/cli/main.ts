@@ -10,7 +10,10 @@ const abort = new AbortController();
 
 cli
   .option('-c, --config <file>', 'Config file (default: nearest kafka-dev.config.{ts,mts,js,mjs,json,yaml,yml}, else built-in defaults)')
-  .option('-p, --project-name <name>', 'Compose project name (default: config name, else the folder name)');
+  .option('-p, --project-name <name>', 'Compose project name (default: config name, else the folder name)')
+  .option('--mode <mode>', "Override the config's mode: zookeeper or kraft")
+  .option('--brokers <n>', "Override the config's number of brokers (1-9)")
+  .option('--controllers <n>', 'KRaft: override the number of dedicated controllers (0 = combined nodes)');
 
 cli
   .command('up', 'Create and start the stack, wait until every broker answers, create declared topics')
@@ -18,6 +21,7 @@ cli
   .option('--keep-on-failure', 'Keep what this run created when it fails, for inspection')
   .example('kafka-dev up')
   .example('kafka-dev up --config ./kafka-dev.config.ts -p my-app')
+  .example('kafka-dev up --mode kraft --brokers 3      # a quick try; pass the same flags to status and down')
   .action(async (flags) => (await import('./commands/up.js')).upCommand(flags, abort.signal));
 
 cli

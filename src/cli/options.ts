@@ -1,16 +1,32 @@
 import type { LoadConfigOptions } from '../config/load.js';
+import type { UserConfig } from '../config/types.js';
 
 /** Flags every command accepts; the CLI wins over the config file. */
 export interface GlobalFlags {
   config?: string;
   projectName?: string;
+  mode?: string;
+  brokers?: string | number;
+  controllers?: string | number;
 }
 
+/** Flags become config fields and go through the same validation as the file. */
 export function loadOptions(flags: GlobalFlags): LoadConfigOptions {
+  const overrides: Record<string, unknown> = {
+    name: flags.projectName,
+    mode: flags.mode,
+    brokers: numberOrText(flags.brokers),
+    controllers: numberOrText(flags.controllers),
+  };
   return {
     configFile: flags.config,
-    overrides: flags.projectName === undefined ? {} : { name: flags.projectName },
+    overrides: Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as UserConfig,
   };
+}
+
+function numberOrText(value: string | number | undefined): number | string | undefined {
+  if (value === undefined || typeof value === 'number') return value;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** Seconds from a flag, validated, in milliseconds. */

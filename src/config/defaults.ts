@@ -2,15 +2,18 @@
 export const defaults = {
   mode: 'zookeeper',
   brokers: 1,
+  controllers: 0,
   listeners: {
     inside: { host: 'kafka', port: 9093 },
     outside: { host: 'localhost', port: 9092, bind: '127.0.0.1' },
+    controller: { port: 9094 },
   },
   zookeeper: { port: 2181, bind: '127.0.0.1' },
   images: {
-    kafka: 'confluentinc/cp-kafka:7.9.1',
-    zookeeper: 'confluentinc/cp-zookeeper:7.9.1',
-    flavor: 'confluent',
+    /** ZooKeeper mode: the Confluent Platform 7.9 line, the last with ZooKeeper support (Kafka 3.9). */
+    zookeeperMode: { kafka: 'confluentinc/cp-kafka:7.9.1', zookeeper: 'confluentinc/cp-zookeeper:7.9.1', flavor: 'confluent' },
+    /** KRaft mode: the official Apache Kafka image, Kafka 4.x. */
+    kraftMode: { kafka: 'apache/kafka:4.1.1', flavor: 'apache' },
   },
   topics: [{ name: 'test', partitions: 1, replicationFactor: 1, config: {} }],
   heap: { kafka: '512m', zookeeper: '256m' },
@@ -23,3 +26,4 @@ export const imageEnv = {
 } as const;
 
 export const maxBrokers = 9;
+export const maxControllers = 9;

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { ConfigError, type ConfigIssue } from '../errors.js';
 import { defaults, imageEnv } from './defaults.js';
+import { guessFlavor } from './images.js';
 import { checkRules } from './rules.js';
 import { userConfigSchema } from './schema.js';
 import type { ResolvedConfig, UserConfig } from './types.js';
@@ -31,21 +33,27 @@ export function parseConfig(raw: unknown, options: ParseOptions): ResolvedConfig
 }
 
 function resolve(user: UserConfig, { source, defaultName, env = {} }: ParseOptions): ResolvedConfig {
-  const brokers = user.brokers ?? defaults.brokers;
+  const name = user.name ?? projectNameFrom(defaultName);
+  const mode = user.mode ?? defaults.mode;
+  const modeImages = mode === 'kraft' ? defaults.images.kraftMode : defaults.images.zookeeperMode;
+  const kafkaImage = env[imageEnv.kafka] || user.images?.kafka || modeImages.kafka;
   return {
     source,
-    name: user.name ?? projectNameFrom(defaultName),
-    mode: user.mode ?? defaults.mode,
-    brokers,
+    name,
+    mode,
+    brokers: user.brokers ?? defaults.brokers,
+    controllers: user.controllers ?? defaults.controllers,
+    clusterId: user.clusterId ?? clusterIdFor(name),
     listeners: {
       inside: { ...defaults.listeners.inside, ...user.listeners?.inside },
       outside: { ...defaults.listeners.outside, ...user.listeners?.outside },
+      controller: { ...defaults.listeners.controller, ...user.listeners?.controller },
     },
     zookeeper: { ...defaults.zookeeper, ...user.zookeeper },
     images: {
-      kafka: env[imageEnv.kafka] || user.images?.kafka || defaults.images.kafka,
-      zookeeper: env[imageEnv.zookeeper] || user.images?.zookeeper || defaults.images.zookeeper,
-      flavor: user.images?.flavor ?? defaults.images.flavor,
+      kafka: kafkaImage,
+      zookeeper: env[imageEnv.zookeeper] || user.images?.zookeeper || defaults.images.zookeeperMode.zookeeper,
+      flavor: user.images?.flavor ?? guessFlavor(kafkaImage) ?? modeImages.flavor,
     },
     topics: (user.topics ?? defaults.topics).map((topic) => ({
       name: topic.name,
@@ -56,6 +64,14 @@ function resolve(user: UserConfig, { source, defaultName, env = {} }: ParseOptio
     brokerConfig: user.brokerConfig ?? {},
     heap: { ...defaults.heap, ...user.heap },
   };
+}
+
+/**
+ * A KRaft cluster id that never changes for a project, without storing anything: reused volumes
+ * always match it, so `InconsistentClusterIdException` cannot come from kafka-dev itself.
+ */
+export function clusterIdFor(project: string): string {
+  return createHash('sha256').update(`kafka-dev cluster ${project}`).digest().subarray(0, 16).toString('base64url');
 }
 
 /** Compose's own normalisation of a folder name into a project name. */

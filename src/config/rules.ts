@@ -1,5 +1,7 @@
 import type { ConfigIssue } from '../errors.js';
-import { brokerServices } from '../render/listeners.js';
+import { loadFlavor } from '../render/flavor.js';
+import { brokerNodes } from '../render/listeners.js';
+import { kafkaMajorVersion } from './images.js';
 import type { ResolvedConfig } from './types.js';
 
 /** Settings kafka-dev derives from `listeners`, `brokers` and `mode`; a user override would break the stack. */
@@ -13,6 +15,8 @@ const managedBrokerSettings: Record<string, string> = {
   'zookeeper.connect': 'zookeeper.port',
   'log.dirs': 'volumes (data lives in a named volume)',
   'process.roles': 'mode',
+  'controller.quorum.voters': 'controllers',
+  'controller.listener.names': 'listeners.controller',
 };
 
 /** Rules that need the whole config at once. Returns every problem found, in field order. */
@@ -20,13 +24,7 @@ export function checkRules(config: ResolvedConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const { inside, outside } = config.listeners;
 
-  if (config.mode === 'kraft') {
-    issues.push({
-      path: 'mode',
-      message: "got 'kraft', which this version cannot start yet; expected 'zookeeper' (KRaft support is planned)",
-    });
-  }
-
+  issues.push(...modeIssues(config));
   if (inside.host === 'localhost') {
     issues.push({
       path: 'listeners.inside.host',
@@ -38,7 +36,7 @@ export function checkRules(config: ResolvedConfig): ConfigIssue[] {
     issues.push({ path: 'listeners.inside.host', message: "got 'zookeeper', which is the ZooKeeper service's name; expected another name such as 'kafka'" });
   }
 
-  const services = brokerServices(config);
+  const services = brokerNodes(config).map((node) => ({ id: node.id, outside: node.broker.outside }));
   const lastPort = services.at(-1)!.outside.port;
   if (lastPort > 65535) {
     issues.push({
@@ -50,6 +48,13 @@ export function checkRules(config: ResolvedConfig): ConfigIssue[] {
     issues.push({
       path: 'listeners.outside.port',
       message: `got ${outside.port}, which is also the INSIDE port (listeners.inside.port); a broker cannot serve two listeners on one port, expected two different ports`,
+    });
+  }
+  const controllerPort = config.listeners.controller.port;
+  if (config.mode === 'kraft' && (controllerPort === inside.port || controllerPort === outside.port)) {
+    issues.push({
+      path: 'listeners.controller.port',
+      message: `got ${controllerPort}, which a broker listener already uses; expected a port other than ${inside.port} (INSIDE) and ${outside.port} (OUTSIDE)`,
     });
   }
   for (const broker of services) {
@@ -82,4 +87,35 @@ export function checkRules(config: ResolvedConfig): ConfigIssue[] {
     }
   }
   return issues;
+}
+
+/** Mode against images and controllers: what the chosen images and mode can actually run. */
+function modeIssues(config: ResolvedConfig): ConfigIssue[] {
+  const { mode, images, controllers } = config;
+  const issues: ConfigIssue[] = [];
+  const flavor = loadFlavor(images.flavor);
+  if (!flavor.modes.includes(mode)) {
+    issues.push({
+      path: 'mode',
+      message: `got '${mode}', but ${images.kafka} follows the '${images.flavor}' image contract, which only runs ${flavor.modes.join(' or ')} mode; use mode '${flavor.modes[0]}' or a cp-kafka 7.x image`,
+    });
+  } else if (mode === 'zookeeper' && (kafkaMajorVersion(images.kafka, images.flavor) ?? 0) >= 4) {
+    issues.push({
+      path: 'images.kafka',
+      message: `got '${images.kafka}': Kafka 4 has no ZooKeeper mode: use mode 'kraft' or a 3.x image such as confluentinc/cp-kafka:7.9.1`,
+    });
+  }
+  if (mode === 'zookeeper' && controllers > 0) {
+    issues.push({ path: 'controllers', message: `got ${controllers}, but dedicated controllers exist only in mode 'kraft'; expected 0 or mode 'kraft'` });
+  }
+  return issues;
+}
+
+/** Advice that does not stop a start. */
+export function checkWarnings(config: ResolvedConfig): string[] {
+  if (config.mode !== 'kraft') return [];
+  const voters = config.controllers > 0 ? config.controllers : config.brokers;
+  return voters > 1 && voters % 2 === 0
+    ? [`${voters} controller voters tolerate no more failures than ${voters - 1}; an odd number (${voters - 1} or ${voters + 1}) is the usual choice`]
+    : [];
 }

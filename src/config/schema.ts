@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { maxBrokers } from './defaults.js';
+import { maxBrokers, maxControllers } from './defaults.js';
 import type { UserConfig } from './types.js';
 
 /**
@@ -29,10 +29,10 @@ const settings = z.record(
   z.union([z.string(), z.number(), z.boolean()], { error: 'expected a string, number or boolean' }),
 );
 
-const count = (what: string, max?: number) => {
+const count = (what: string, { min = 1, max }: { min?: number; max?: number } = {}) => {
   const base = z.number({ error: `expected a number of ${what}` }).int({ error: 'expected a whole number' });
-  const min = base.min(1, { error: `expected at least 1 ${what.replace(/s$/, '')}` });
-  return max === undefined ? min : min.max(max, { error: `expected at most ${max} ${what}` });
+  const atLeast = base.min(min, { error: `expected at least ${min} ${min === 1 ? what.replace(/s$/, '') : what}` });
+  return max === undefined ? atLeast : atLeast.max(max, { error: `expected at most ${max} ${what}` });
 };
 
 const topic = z.strictObject({
@@ -55,7 +55,12 @@ export const userConfigSchema = z.strictObject({
     })
     .optional(),
   mode: z.enum(['zookeeper', 'kraft'], { error: "expected 'zookeeper' or 'kraft'" }).optional(),
-  brokers: count('brokers', maxBrokers).optional(),
+  brokers: count('brokers', { max: maxBrokers }).optional(),
+  controllers: count('controllers', { min: 0, max: maxControllers }).optional(),
+  clusterId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{22}$/, { error: 'expected 22 characters of base64url (16 random bytes), as kafka-storage random-uuid prints' })
+    .optional(),
   listeners: z
     .strictObject({
       inside: z
@@ -77,6 +82,7 @@ export const userConfigSchema = z.strictObject({
           bind: bindAddress.optional(),
         })
         .optional(),
+      controller: z.strictObject({ port: port.optional() }).optional(),
     })
     .optional(),
   zookeeper: z.strictObject({ port: port.optional(), bind: bindAddress.optional() }).optional(),
@@ -84,7 +90,7 @@ export const userConfigSchema = z.strictObject({
     .strictObject({
       kafka: z.string().min(1, { error: 'expected an image reference' }).optional(),
       zookeeper: z.string().min(1, { error: 'expected an image reference' }).optional(),
-      flavor: z.enum(['confluent'], { error: "expected 'confluent'" }).optional(),
+      flavor: z.enum(['confluent', 'apache'], { error: "expected 'confluent' or 'apache'" }).optional(),
     })
     .optional(),
   topics: z.array(topic, { error: 'expected a list of topics' }).optional(),

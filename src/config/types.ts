@@ -5,7 +5,7 @@ export type KafkaSettings = Record<string, KafkaSettingValue>;
 export type Mode = 'zookeeper' | 'kraft';
 
 /** The image families whose environment contract kafka-dev knows (see `templates/flavors/`). */
-export type ImageFlavor = 'confluent';
+export type ImageFlavor = 'confluent' | 'apache';
 
 export interface InsideListenerConfig {
   /**
@@ -26,6 +26,11 @@ export interface OutsideListenerConfig {
   bind?: string;
 }
 
+export interface ControllerListenerConfig {
+  /** Port of the KRaft controller listener inside the network (never published). Default 9094. */
+  port?: number;
+}
+
 export interface ZookeeperConfig {
   /** Client port, published on the host. Default 2181. */
   port?: number;
@@ -34,11 +39,14 @@ export interface ZookeeperConfig {
 }
 
 export interface ImagesConfig {
-  /** Broker image. Default `confluentinc/cp-kafka:7.9.1`. Env `KAFKA_DEV_KAFKA_IMAGE` overrides it. */
+  /**
+   * Broker (and controller) image. Default `confluentinc/cp-kafka:7.9.1` in ZooKeeper mode,
+   * `apache/kafka:4.1.1` in KRaft mode. Env `KAFKA_DEV_KAFKA_IMAGE` overrides it.
+   */
   kafka?: string;
   /** ZooKeeper image. Default `confluentinc/cp-zookeeper:7.9.1`. Env `KAFKA_DEV_ZOOKEEPER_IMAGE` overrides it. */
   zookeeper?: string;
-  /** Environment contract the images follow. Default `confluent`. */
+  /** Environment contract the Kafka image follows. Default: guessed from the image name, else by mode. */
   flavor?: ImageFlavor;
 }
 
@@ -67,9 +75,14 @@ export interface UserConfig {
   mode?: Mode;
   /** Number of brokers, 1 to 9. Default 1. */
   brokers?: number;
+  /** KRaft only: dedicated controller nodes, 0 to 9. Default 0: every broker is also a controller. */
+  controllers?: number;
+  /** KRaft only: 22-character cluster id. Default: derived from the project name, so it never changes. */
+  clusterId?: string;
   listeners?: {
     inside?: InsideListenerConfig;
     outside?: OutsideListenerConfig;
+    controller?: ControllerListenerConfig;
   };
   zookeeper?: ZookeeperConfig;
   images?: ImagesConfig;
@@ -92,9 +105,12 @@ export interface ResolvedConfig {
   readonly name: string;
   readonly mode: Mode;
   readonly brokers: number;
+  readonly controllers: number;
+  readonly clusterId: string;
   readonly listeners: {
     readonly inside: Readonly<Required<InsideListenerConfig>>;
     readonly outside: Readonly<Required<OutsideListenerConfig>>;
+    readonly controller: Readonly<Required<ControllerListenerConfig>>;
   };
   readonly zookeeper: Readonly<Required<ZookeeperConfig>>;
   readonly images: Readonly<Required<ImagesConfig>>;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ResolvedConfig } from '../config/types.js';
 import type { ServiceSpec } from '../render/model.js';
 
 /** Docker Compose's own labels and names, so `docker compose -p NAME ps|logs|down` see what kafka-dev made. */
@@ -14,6 +15,12 @@ export const composeLabel = {
 
 /** kafka-dev's own label: what a container is for, so status and wait logic need not guess from names. */
 export const roleLabel = 'dev.kafka-dev.role';
+/** On volumes: the cluster whose data they hold, `zookeeper` or `kraft:<cluster id>`. */
+export const clusterLabel = 'dev.kafka-dev.cluster';
+
+export function clusterIdentity(config: Pick<ResolvedConfig, 'mode' | 'clusterId'>): string {
+  return config.mode === 'kraft' ? `kraft:${config.clusterId}` : 'zookeeper';
+}
 
 export const containerName = (project: string, service: string) => `${project}-${service}-1`;
 export const networkName = (project: string) => `${project}_default`;

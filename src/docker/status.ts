@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import { withAdmin } from '../kafka/admin.js';
-import { bootstrapServers } from '../render/listeners.js';
+import { bootstrapServers, reachableHost } from '../render/listeners.js';
 import { buildStackModel, type ServiceRole } from '../render/model.js';
 import type { ContainerRuntime, ContainerState } from './client.js';
 import { composeLabel, configHash, projectLabels } from './labels.js';
@@ -36,12 +36,15 @@ export async function stackStatus(config: ResolvedConfig, runtime: ContainerRunt
   const model = buildStackModel(config);
   const bootstrap = bootstrapServers(config);
   const containers = await runtime.listContainers(projectLabels(model.project));
-  const [zookeeperUp, listedBrokers] = await Promise.all([probeZookeeper(config), probeBrokers(bootstrap.host)]);
+  const [zookeeperUp, listedBrokers] = await Promise.all([
+    config.mode === 'zookeeper' && probeZookeeper(config),
+    probeBrokers(bootstrap.host),
+  ]);
 
   const services = model.services.map((spec): ServiceStatus => {
     const container = containers.find((candidate) => candidate.labels[composeLabel.service] === spec.name);
     const running = container?.state === 'running';
-    const answers = spec.role === 'zookeeper' ? zookeeperUp : listedBrokers.has(spec.broker!.id);
+    const answers = spec.role === 'zookeeper' ? zookeeperUp : spec.role === 'controller' ? listedBrokers.size > 0 : listedBrokers.has(spec.node!.id);
     return {
       service: spec.name,
       role: spec.role,
@@ -62,8 +65,7 @@ export async function stackStatus(config: ResolvedConfig, runtime: ContainerRunt
 }
 
 async function probeZookeeper(config: ResolvedConfig): Promise<boolean> {
-  const host = config.zookeeper.bind === '0.0.0.0' ? '127.0.0.1' : config.zookeeper.bind;
-  return new ZookeeperReady(host, config.zookeeper.port).check().then(
+  return new ZookeeperReady(reachableHost(config.zookeeper.bind), config.zookeeper.port).check().then(
     () => true,
     () => false,
   );

@@ -1,12 +1,12 @@
 import type { ResolvedConfig } from '../config/types.js';
-import { KafkaDevError, NotReadyError } from '../errors.js';
+import { ConfigError, KafkaDevError, NotReadyError } from '../errors.js';
 import { withAdmin } from '../kafka/admin.js';
 import { missingTopics } from '../kafka/topics.js';
-import { bootstrapServers } from '../render/listeners.js';
+import { bootstrapServers, reachableHost } from '../render/listeners.js';
 import { buildStackModel, type ServiceSpec } from '../render/model.js';
 import type { Operation, Step } from '../steps.js';
-import type { ContainerRuntime } from './client.js';
-import { composeLabel, containerLabels, containerName, projectLabels, volumeName } from './labels.js';
+import type { ContainerRuntime, NamedResource } from './client.js';
+import { clusterIdentity, clusterLabel, composeLabel, containerLabels, containerName, projectLabels, volumeName } from './labels.js';
 import { describePlan, planUp, type ServicePlan, type UpPlan } from './plan.js';
 import { assertPortsFree } from './ports.js';
 import { BrokersRegistered } from './wait/brokers-registered.js';
@@ -123,6 +123,26 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
     }
   };
 
+  /** ZooKeeper (waited for on its own), or dedicated KRaft controllers (proved by the brokers registering). */
+  const coordinationSteps = (): Step[] => {
+    if (config.mode === 'zookeeper') {
+      const zookeepers = () => servicesWithRole('zookeeper');
+      return [
+        { title: 'Start ZooKeeper', run: () => startServices(zookeepers()) },
+        {
+          title: 'Wait for ZooKeeper',
+          async run(signal) {
+            const host = reachableHost(config.zookeeper.bind);
+            await waitForServices(new ZookeeperReady(host, config.zookeeper.port), zookeepers(), signal);
+            return `answers on ${host}:${config.zookeeper.port}`;
+          },
+        },
+      ];
+    }
+    if (config.controllers === 0) return [];
+    return [{ title: 'Start controllers', run: () => startServices(servicesWithRole('controller')) }];
+  };
+
   const steps: Step[] = [
     {
       title: 'Connect to the Docker engine',
@@ -146,6 +166,7 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
           networks: networks.map((network) => network.name),
           volumes: volumes.map((volume) => volume.name),
         });
+        assertVolumesMatchCluster(config, volumes);
         await assertPortsFree(plan, allContainers);
         return describePlan(plan);
       },
@@ -177,25 +198,14 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
           await runtime.createVolume(volume.name, {
             ...projectLabels(project),
             [composeLabel.volume]: volume.volume,
+            [clusterLabel]: clusterIdentity(config),
           });
           created.volumes.push(volume.name);
         }
         return `network ${network.name}${network.exists ? ' (kept)' : ''}, ${missing.length} new volume(s), ${volumes.length - missing.length} kept`;
       },
     },
-    {
-      title: 'Start ZooKeeper',
-      run: () => startServices(servicesWithRole('zookeeper')),
-    },
-    {
-      title: 'Wait for ZooKeeper',
-      async run(signal) {
-        const { port, bind } = config.zookeeper;
-        const host = bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind;
-        await waitForServices(new ZookeeperReady(host, port), servicesWithRole('zookeeper'), signal);
-        return `answers on ${host}:${port}`;
-      },
-    },
+    ...coordinationSteps(),
     {
       title: 'Start brokers',
       run: () => startServices(servicesWithRole('broker')),
@@ -204,7 +214,7 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
       title: 'Wait for brokers',
       async run(signal) {
         const brokers = servicesWithRole('broker');
-        const ids = brokers.map((service) => service.spec.broker!.id);
+        const ids = brokers.map((service) => service.spec.node!.id);
         await waitForServices(new BrokersRegistered(bootstrap.host, ids), brokers, signal);
         return `${ids.length} of ${ids.length} registered, reached at ${bootstrap.host.join(',')}`;
       },
@@ -240,4 +250,22 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
     },
     result: () => ({ project, plan: describePlan(planned()), topicsCreated, bootstrapServers: bootstrap }),
   };
+}
+
+/**
+ * Kafka refuses data written by another cluster (InconsistentClusterIdException) or another mode,
+ * so volumes carry the cluster they were made for, and a mismatch stops `up` before it starts.
+ */
+function assertVolumesMatchCluster(config: ResolvedConfig, volumes: readonly NamedResource[]): void {
+  const expected = clusterIdentity(config);
+  const foreign = volumes.filter((volume) => volume.labels[clusterLabel] && volume.labels[clusterLabel] !== expected);
+  if (foreign.length === 0) return;
+  const found = foreign[0]!.labels[clusterLabel]!;
+  const keep = found.startsWith('kraft:') ? ` or keep the data with clusterId: '${found.slice('kraft:'.length)}' in the config` : '';
+  throw new ConfigError(config.source, [
+    {
+      path: config.mode === 'kraft' && found.startsWith('kraft:') ? 'clusterId' : 'mode',
+      message: `volume${foreign.length > 1 ? 's' : ''} ${foreign.map((v) => v.name).join(', ')} hold${foreign.length > 1 ? '' : 's'} data of cluster '${found}', but this config runs '${expected}'; start fresh with 'kafka-dev down --volumes' (deletes that data)${keep}`,
+    },
+  ]);
 }

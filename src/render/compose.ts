@@ -8,7 +8,7 @@ interface ComposeService {
   image: string;
   hostname: string;
   depends_on?: string[];
-  ports: string[];
+  ports?: string[];
   environment: Record<string, string>;
   volumes: string[];
 }
@@ -30,7 +30,7 @@ function composeService(service: ServiceSpec): ComposeService {
     image: service.image,
     hostname: service.hostname,
     ...(service.dependsOn.length > 0 && { depends_on: [...service.dependsOn] }),
-    ports: service.ports.map((port) => `${port.bind}:${port.host}:${port.container}`),
+    ...(service.ports.length > 0 && { ports: service.ports.map((port) => `${port.bind}:${port.host}:${port.container}`) }),
     environment: { ...service.environment },
     volumes: service.volumes.map((mount) => `${mount.volume}:${mount.target}`),
   };

@@ -5,15 +5,17 @@ import { z } from 'zod';
 import type { ImageFlavor } from '../config/types.js';
 
 /** What differs between image families, read from `templates/flavors/<name>.yaml`. */
+const environment = z.record(z.string(), z.coerce.string());
 const flavorSchema = z.object({
   description: z.string(),
-  zookeeper: z.object({
-    dataVolumes: z.record(z.string(), z.string()),
-    environment: z.record(z.string(), z.coerce.string()),
-  }),
+  modes: z.array(z.enum(['zookeeper', 'kraft'])),
+  zookeeper: z.object({ dataVolumes: z.record(z.string(), z.string()), environment }).optional(),
   kafka: z.object({
     dataVolumes: z.record(z.string(), z.string()),
-    environment: z.record(z.string(), z.coerce.string()),
+    environment,
+    brokerEnvironment: environment,
+    zookeeperModeEnvironment: environment.optional(),
+    kraftModeEnvironment: environment,
     settingsEnv: z.object({
       prefix: z.string(),
       replace: z.array(z.tuple([z.string(), z.string()])),

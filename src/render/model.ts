@@ -1,6 +1,6 @@
 import type { KafkaSettings, ResolvedConfig } from '../config/types.js';
 import { fillPlaceholders, loadFlavor, settingToEnv, type Flavor } from './flavor.js';
-import { brokerServices, listenerNames, type BrokerEndpoints } from './listeners.js';
+import { clusterNodes, nodeListenerSettings, quorumVoters, type KafkaNode } from './listeners.js';
 
 /**
  * The stack as plain data: what both the compose renderer and the Docker controller build from,
@@ -18,7 +18,8 @@ export interface VolumeMount {
   readonly target: string;
 }
 
-export type ServiceRole = 'zookeeper' | 'broker';
+/** `broker`: serves clients (and may also be a KRaft controller); `controller`: a dedicated KRaft controller. */
+export type ServiceRole = 'zookeeper' | 'broker' | 'controller';
 
 export interface ServiceSpec {
   readonly name: string;
@@ -29,8 +30,8 @@ export interface ServiceSpec {
   readonly ports: readonly PublishedPort[];
   readonly volumes: readonly VolumeMount[];
   readonly dependsOn: readonly string[];
-  /** Set for brokers: the listeners this service serves. */
-  readonly broker?: BrokerEndpoints;
+  /** Set for Kafka nodes. */
+  readonly node?: KafkaNode;
 }
 
 export interface StackModel {
@@ -42,9 +43,12 @@ export interface StackModel {
 export const zookeeperService = 'zookeeper';
 
 export function buildStackModel(config: ResolvedConfig, flavor: Flavor = loadFlavor(config.images.flavor)): StackModel {
-  const zookeeper = zookeeperSpec(config, flavor);
-  const brokers = brokerServices(config).map((broker) => brokerSpec(config, flavor, broker));
-  const services = [zookeeper, ...brokers];
+  const nodes = clusterNodes(config);
+  const coordinators = config.mode === 'zookeeper' ? [zookeeperSpec(config, flavor)] : [];
+  const controllers = nodes.filter((node) => !node.broker).map((node) => kafkaNodeSpec(config, flavor, node, []));
+  const dependencies = [...coordinators, ...controllers].map((service) => service.name);
+  const brokers = nodes.filter((node) => node.broker).map((node) => kafkaNodeSpec(config, flavor, node, dependencies));
+  const services = [...coordinators, ...controllers, ...brokers];
   return {
     project: config.name,
     services,
@@ -53,6 +57,7 @@ export function buildStackModel(config: ResolvedConfig, flavor: Flavor = loadFla
 }
 
 function zookeeperSpec(config: ResolvedConfig, flavor: Flavor): ServiceSpec {
+  if (!flavor.zookeeper) throw new Error(`internal: flavor ${config.images.flavor} has no ZooKeeper image`);
   const { port, bind } = config.zookeeper;
   return {
     name: zookeeperService,
@@ -69,32 +74,43 @@ function zookeeperSpec(config: ResolvedConfig, flavor: Flavor): ServiceSpec {
   };
 }
 
-function brokerSpec(config: ResolvedConfig, flavor: Flavor, broker: BrokerEndpoints): ServiceSpec {
-  const { inside, outside } = broker;
-  const { inside: insideName, outside: outsideName } = listenerNames;
-  const environment = fillPlaceholders(flavor.kafka.environment, {
-    'broker.id': broker.id,
-    'broker.heap': config.heap.kafka,
-    'broker.listeners': `${insideName}://0.0.0.0:${inside.port},${outsideName}://0.0.0.0:${outside.containerPort}`,
-    'broker.advertisedListeners': `${insideName}://${inside.host}:${inside.port},${outsideName}://${outside.host}:${outside.port}`,
-    'broker.securityProtocolMap': `${insideName}:PLAINTEXT,${outsideName}:PLAINTEXT`,
-    'broker.interBrokerListener': insideName,
+function kafkaNodeSpec(config: ResolvedConfig, flavor: Flavor, node: KafkaNode, dependsOn: string[]): ServiceSpec {
+  const kraft = config.mode === 'kraft';
+  const listeners = nodeListenerSettings(node, kraft);
+  const values: Record<string, string | number> = {
+    'node.id': node.id,
+    'node.roles': node.roles.join(','),
+    'node.heap': config.heap.kafka,
+    'node.listeners': listeners.listeners,
+    'node.securityProtocolMap': listeners.securityProtocolMap,
+    'node.advertisedListeners': listeners.advertisedListeners ?? '',
+    'node.interBrokerListener': listeners.interBrokerListener ?? '',
+    'node.controllerListenerNames': listeners.controllerListenerNames ?? '',
+    'cluster.id': config.clusterId,
+    'cluster.voters': quorumVoters(config),
     'zookeeper.connect': `${zookeeperService}:${config.zookeeper.port}`,
-  });
-  const settings: KafkaSettings = { ...developmentSettings(config.brokers), ...config.brokerConfig };
+  };
+  const { kafka } = flavor;
+  const modeEnvironment = kraft ? kafka.kraftModeEnvironment : (kafka.zookeeperModeEnvironment ?? {});
+  const environment = fillPlaceholders(
+    { ...kafka.environment, ...(node.broker ? kafka.brokerEnvironment : {}), ...modeEnvironment },
+    values,
+  );
+  const settings: KafkaSettings = { ...developmentSettings(config), ...(node.broker ? config.brokerConfig : {}) };
   for (const [key, value] of Object.entries(settings)) {
     environment[settingToEnv(flavor, key)] = String(value);
   }
+  const outside = node.broker?.outside;
   return {
-    name: broker.service,
-    role: 'broker',
+    name: node.service,
+    role: node.broker ? 'broker' : 'controller',
     image: config.images.kafka,
-    hostname: broker.service,
+    hostname: node.service,
     environment,
-    ports: [{ bind: outside.bind, host: outside.port, container: outside.containerPort }],
-    volumes: mounts(broker.service, flavor.kafka.dataVolumes),
-    dependsOn: [zookeeperService],
-    broker,
+    ports: outside ? [{ bind: outside.bind, host: outside.port, container: outside.containerPort }] : [],
+    volumes: mounts(node.service, kafka.dataVolumes),
+    dependsOn,
+    node,
   };
 }
 
@@ -103,14 +119,17 @@ function brokerSpec(config: ResolvedConfig, flavor: Flavor, broker: BrokerEndpoi
  * initial rebalance delay, and a short ZooKeeper session so a killed broker's registration
  * expires in seconds rather than 18 s when it is started again.
  */
-function developmentSettings(brokers: number): KafkaSettings {
+function developmentSettings({ brokers, mode }: ResolvedConfig): KafkaSettings {
   const replicas = Math.min(brokers, 3);
+  // With three or more brokers, acks=all survives one broker down; with fewer, any ISR is enough.
+  const minInSync = brokers >= 3 ? 2 : 1;
   return {
     'offsets.topic.replication.factor': replicas,
     'transaction.state.log.replication.factor': replicas,
-    'transaction.state.log.min.isr': Math.min(brokers, 2),
+    'transaction.state.log.min.isr': minInSync,
+    'min.insync.replicas': minInSync,
     'group.initial.rebalance.delay.ms': 0,
-    'zookeeper.session.timeout.ms': 6000,
+    ...(mode === 'zookeeper' && { 'zookeeper.session.timeout.ms': 6000 }),
   };
 }
 

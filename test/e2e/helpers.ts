@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Consumer, MessagesStreamModes, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
 import Docker from 'dockerode';
-import { execa, type Result } from 'execa';
+import { execa } from 'execa';
 import { stringify } from 'yaml';
 import type { UserConfig } from '../../src/config/types.js';
 
@@ -39,13 +39,20 @@ export async function projectDir(config: UserConfig): Promise<string> {
   return dir;
 }
 
-export function kafkaDev(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Result> {
-  return execa(process.execPath, [cliPath, ...args], {
+export interface CliResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function kafkaDev(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+  const result = await execa(process.execPath, [cliPath, ...args], {
     cwd: options.cwd,
     env: { NO_COLOR: '1', CI: '1', ...options.env },
     reject: false,
     timeout: 280_000,
   });
+  return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 export interface ProjectResources {

@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import { loadConfig } from '../../config/load.js';
+import { checkWarnings } from '../../config/rules.js';
 import { DockerodeRuntime } from '../../docker/dockerode-client.js';
 import { upOperation } from '../../docker/up.js';
 import { loadOptions, secondsFlag, type GlobalFlags } from '../options.js';
@@ -12,6 +13,7 @@ export interface UpFlags extends GlobalFlags {
 
 export async function upCommand(flags: UpFlags, signal: AbortSignal): Promise<void> {
   const config = await loadConfig(loadOptions(flags));
+  for (const warning of checkWarnings(config)) process.stderr.write(`${pc.yellow('!')} ${warning}\n`);
   const operation = upOperation(config, new DockerodeRuntime(), {
     timeoutMs: secondsFlag('timeout', flags.timeout, 120),
     keepOnFailure: flags.keepOnFailure,

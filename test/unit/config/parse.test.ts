@@ -46,6 +46,19 @@ describe('parseConfig', () => {
     expect(config.images).toMatchObject({ kafka: 'local/kafka:test', zookeeper: 'local/zk:test' });
   });
 
+  test('KRaft mode defaults to the official apache/kafka 4 image and a cluster id stable per project', () => {
+    const config = parse({ mode: 'kraft' });
+    expect(config.images).toMatchObject({ kafka: 'apache/kafka:4.1.1', flavor: 'apache' });
+    expect(config.clusterId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(parse({ mode: 'kraft' }).clusterId).toBe(config.clusterId);
+    expect(parse({ mode: 'kraft', name: 'other' }).clusterId).not.toBe(config.clusterId);
+  });
+
+  test('the image flavor is guessed from the image name', () => {
+    expect(parse({ mode: 'kraft', images: { kafka: 'confluentinc/cp-kafka:7.9.1' } }).images.flavor).toBe('confluent');
+    expect(parse({ mode: 'kraft', images: { kafka: 'kafka-dev-local/apache-kafka:4.1' } }).images.flavor).toBe('apache');
+  });
+
   test('all problems are reported together', () => {
     const issues = issuesOf({ brokers: 0, listeners: { outside: { port: 70000 } } });
     expect(issues.map((issue) => issue.path)).toEqual(['brokers', 'listeners.outside.port']);
@@ -98,8 +111,13 @@ describe('parseConfig', () => {
     { name: 'broker setting of a list', config: { brokerConfig: { 'log.retention.hours': [1] } }, path: 'brokerConfig.log.retention.hours', message: /expected a string, number or boolean/ },
     { name: 'heap without a unit', config: { heap: { kafka: '512' } }, path: 'heap.kafka', message: /got '512', expected a JVM heap size such as '512m'/ },
     { name: 'project name with upper case', config: { name: 'MyApp' }, path: 'name', message: /expected a compose project name/ },
-    { name: 'unknown image flavor', config: { images: { flavor: 'bitnami' } }, path: 'images.flavor', message: /got 'bitnami', expected 'confluent'/ },
-    { name: 'KRaft mode before it is supported', config: { mode: 'kraft' }, path: 'mode', message: /cannot start yet/ },
+    { name: 'unknown image flavor', config: { images: { flavor: 'bitnami' } }, path: 'images.flavor', message: /got 'bitnami', expected 'confluent' or 'apache'/ },
+    { name: 'ZooKeeper mode with a Kafka 4 image', config: { images: { kafka: 'confluentinc/cp-kafka:8.0.0' } }, path: 'images.kafka', message: /Kafka 4 has no ZooKeeper mode: use mode 'kraft' or a 3.x image/ },
+    { name: 'ZooKeeper mode with the apache/kafka image', config: { images: { kafka: 'apache/kafka:3.9.1' } }, path: 'mode', message: /only runs kraft mode/ },
+    { name: 'dedicated controllers in ZooKeeper mode', config: { controllers: 3 }, path: 'controllers', message: /dedicated controllers exist only in mode 'kraft'/ },
+    { name: 'too many controllers', config: { mode: 'kraft', controllers: 10 }, path: 'controllers', message: /got 10, expected at most 9 controllers/ },
+    { name: 'controller port shared with INSIDE', config: { mode: 'kraft', listeners: { controller: { port: 9093 } } }, path: 'listeners.controller.port', message: /a broker listener already uses/ },
+    { name: 'cluster id of the wrong length', config: { mode: 'kraft', clusterId: 'abc' }, path: 'clusterId', message: /expected 22 characters of base64url/ },
   ];
 
   test.each(badInputs)('rejects $name, naming $path', ({ config, path, message }) => {

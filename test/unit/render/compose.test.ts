@@ -23,6 +23,10 @@ const variants: { name: string; config: UserConfig }[] = [
       heap: { kafka: '1g' },
     },
   },
+  { name: 'kraft-single', config: { mode: 'kraft' } },
+  { name: 'kraft-three-combined', config: { mode: 'kraft', brokers: 3 } },
+  { name: 'kraft-dedicated-controllers', config: { mode: 'kraft', brokers: 2, controllers: 3 } },
+  { name: 'kraft-confluent', config: { mode: 'kraft', images: { kafka: 'confluentinc/cp-kafka:7.9.1' } } },
 ];
 
 describe('renderCompose', () => {
@@ -36,8 +40,8 @@ describe('renderCompose', () => {
 
   test('published ports bind to 127.0.0.1 by default and no service mounts the Docker socket', () => {
     const compose = parseYaml(renderCompose(resolved({ brokers: 2 })));
-    for (const service of Object.values<{ ports: string[]; volumes: string[] }>(compose.services)) {
-      for (const port of service.ports) expect(port).toMatch(/^127\.0\.0\.1:/);
+    for (const service of Object.values<{ ports?: string[]; volumes: string[] }>(compose.services)) {
+      for (const port of service.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
       for (const volume of service.volumes) expect(volume).not.toContain('docker.sock');
     }
   });
@@ -49,6 +53,20 @@ describe('renderCompose', () => {
       KAFKA_ADVERTISED_LISTENERS: 'INSIDE://kafka-2:9093,OUTSIDE://localhost:9093',
     });
     expect(compose.services['kafka-2'].ports).toEqual(['127.0.0.1:9093:9092']);
+  });
+
+  test('a dedicated controller neither advertises nor publishes, and brokers depend on it', () => {
+    const compose = parseYaml(renderCompose(resolved({ mode: 'kraft', brokers: 1, controllers: 1 })));
+    expect(compose.services.controller.environment).toMatchObject({
+      KAFKA_NODE_ID: '101',
+      KAFKA_PROCESS_ROLES: 'controller',
+      KAFKA_LISTENERS: 'CONTROLLER://0.0.0.0:9094',
+      KAFKA_CONTROLLER_QUORUM_VOTERS: '101@controller:9094',
+    });
+    expect(compose.services.controller.environment).not.toHaveProperty('KAFKA_ADVERTISED_LISTENERS');
+    expect(compose.services.controller).not.toHaveProperty('ports');
+    expect(compose.services.kafka.depends_on).toEqual(['controller']);
+    expect(compose.services.kafka.environment.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP).toBe('INSIDE:PLAINTEXT,OUTSIDE:PLAINTEXT,CONTROLLER:PLAINTEXT');
   });
 
   test('the committed compose/docker-compose.yml is the render of the repository config', async () => {
