@@ -1,7 +1,8 @@
 import type { ResolvedConfig } from '../config/types.js';
-import { withAdmin } from '../kafka/admin.js';
-import { bootstrapServers, reachableHost } from '../render/listeners.js';
-import { buildStackModel, type ServiceRole } from '../render/model.js';
+import { describeEachBroker } from '../kafka/probe.js';
+import { describeQuorum } from '../kafka/quorum.js';
+import { bootstrapServers, brokerNodes, reachableHost } from '../render/listeners.js';
+import { buildStackModel, type ServiceRole, type ServiceSpec } from '../render/model.js';
 import type { ContainerRuntime, ContainerState } from './client.js';
 import { composeLabel, configHash, projectLabels } from './labels.js';
 import { ZookeeperReady } from './wait/zookeeper-ready.js';
@@ -11,6 +12,8 @@ export type Health = 'healthy' | 'unhealthy' | 'stopped';
 export interface ServiceStatus {
   readonly service: string;
   readonly role: ServiceRole;
+  /** Kafka's broker.id / node.id; null for ZooKeeper. */
+  readonly nodeId: number | null;
   readonly container: string | null;
   readonly state: ContainerState | 'missing';
   /** Docker's words, e.g. "Up 5 minutes". */
@@ -25,8 +28,11 @@ export interface ServiceStatus {
 
 export interface StackStatus {
   readonly project: string;
+  readonly mode: ResolvedConfig['mode'];
   readonly services: readonly ServiceStatus[];
   readonly bootstrapServers: { readonly host: readonly string[]; readonly containers: readonly string[] };
+  /** Node id of the active controller (ZooKeeper mode: the controller broker; KRaft: the quorum leader), if known. */
+  readonly activeController: number | null;
   /** Every service running and healthy. */
   readonly healthy: boolean;
 }
@@ -36,30 +42,39 @@ export async function stackStatus(config: ResolvedConfig, runtime: ContainerRunt
   const model = buildStackModel(config);
   const bootstrap = bootstrapServers(config);
   const containers = await runtime.listContainers(projectLabels(model.project));
-  const [zookeeperUp, listedBrokers] = await Promise.all([
+  const [zookeeperUp, cluster] = await Promise.all([
     config.mode === 'zookeeper' && probeZookeeper(config),
-    probeBrokers(bootstrap.host),
+    probeCluster(config),
   ]);
 
+  const answers = (spec: ServiceSpec): boolean => {
+    if (spec.role === 'zookeeper') return zookeeperUp;
+    const nodeId = spec.node!.id;
+    const isVoter = spec.node!.controller !== undefined;
+    const listed = spec.role === 'controller' || cluster.brokers.has(nodeId);
+    return listed && (!isVoter || cluster.caughtUpVoters.has(nodeId));
+  };
   const services = model.services.map((spec): ServiceStatus => {
     const container = containers.find((candidate) => candidate.labels[composeLabel.service] === spec.name);
     const running = container?.state === 'running';
-    const answers = spec.role === 'zookeeper' ? zookeeperUp : spec.role === 'controller' ? listedBrokers.size > 0 : listedBrokers.has(spec.node!.id);
     return {
       service: spec.name,
       role: spec.role,
+      nodeId: spec.node?.id ?? null,
       container: container?.name ?? null,
       state: container?.state ?? 'missing',
       status: container?.status ?? 'no container',
-      health: !running ? 'stopped' : answers ? 'healthy' : 'unhealthy',
+      health: !running ? 'stopped' : answers(spec) ? 'healthy' : 'unhealthy',
       outdated: container !== undefined && container.labels[composeLabel.configHash] !== configHash(spec),
       ports: (container?.ports ?? []).map((port) => `${port.bind}:${port.host}->${port.container}`),
     };
   });
   return {
     project: model.project,
+    mode: config.mode,
     services,
     bootstrapServers: bootstrap,
+    activeController: cluster.activeController,
     healthy: services.every((service) => service.health === 'healthy'),
   };
 }
@@ -71,11 +86,27 @@ async function probeZookeeper(config: ResolvedConfig): Promise<boolean> {
   );
 }
 
-async function probeBrokers(bootstrap: readonly string[]): Promise<Set<number>> {
-  try {
-    const cluster = await withAdmin(bootstrap, (admin) => admin.describeCluster(), { timeoutMs: 2000 });
-    return new Set(cluster.brokers.map((broker) => broker.id));
-  } catch {
-    return new Set();
+interface ClusterProbe {
+  /** Brokers that answered on their own address and are registered. */
+  brokers: Set<number>;
+  caughtUpVoters: Set<number>;
+  activeController: number | null;
+}
+
+/** Each broker asked on its own address, plus in KRaft the quorum: who answers, is in sync and is in charge. */
+async function probeCluster(config: ResolvedConfig): Promise<ClusterProbe> {
+  const nodes = brokerNodes(config);
+  const views = await describeEachBroker(nodes.map(({ broker }) => `${broker.outside.host}:${broker.outside.port}`));
+  const brokers = new Set(
+    nodes.filter((node, index) => views[index]?.brokers.some((listed) => listed.id === node.id)).map((node) => node.id),
+  );
+  const answering = views.findIndex((view) => view !== null);
+  if (answering < 0) return { brokers, caughtUpVoters: new Set(), activeController: null };
+  if (config.mode === 'zookeeper') {
+    const controllerId = views[answering]!.controllerId;
+    return { brokers, caughtUpVoters: new Set(), activeController: controllerId >= 0 ? controllerId : null };
   }
+  const { outside } = nodes[answering]!.broker;
+  const quorum = await describeQuorum(`${outside.host}:${outside.port}`);
+  return { brokers, caughtUpVoters: new Set(quorum?.caughtUpVoters), activeController: quorum?.leaderId ?? null };
 }

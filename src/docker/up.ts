@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/types.js';
 import { ConfigError, KafkaDevError, NotReadyError } from '../errors.js';
 import { withAdmin } from '../kafka/admin.js';
+import { kafkaErrorMessage } from '../kafka/errors.js';
 import { missingTopics } from '../kafka/topics.js';
 import { bootstrapServers, reachableHost } from '../render/listeners.js';
 import { buildStackModel, type ServiceSpec } from '../render/model.js';
@@ -214,9 +215,12 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
       title: 'Wait for brokers',
       async run(signal) {
         const brokers = servicesWithRole('broker');
-        const ids = brokers.map((service) => service.spec.node!.id);
-        await waitForServices(new BrokersRegistered(bootstrap.host, ids), brokers, signal);
-        return `${ids.length} of ${ids.length} registered, reached at ${bootstrap.host.join(',')}`;
+        const expected = brokers.map(({ spec }) => {
+          const { outside } = spec.node!.broker!;
+          return { id: spec.node!.id, address: `${outside.host}:${outside.port}` };
+        });
+        await waitForServices(new BrokersRegistered(expected), brokers, signal);
+        return `${expected.length} of ${expected.length} answer and are registered, at ${bootstrap.host.join(',')}`;
       },
     },
     {
@@ -227,10 +231,13 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
           const createdNow: string[] = [];
           for (const topic of missingTopics(config.topics, topics)) {
             // A restarted broker can list itself before its metadata shows the topics it has.
-            if ((await admin.createTopic(topic)) === 'created') createdNow.push(topic.name);
+            const outcome = await admin.createTopic(topic).catch((error) => {
+              throw new KafkaDevError(`Could not create topic '${topic.name}': ${kafkaErrorMessage(error)}`, { cause: error });
+            });
+            if (outcome === 'created') createdNow.push(topic.name);
           }
           return createdNow;
-        });
+        }, { retries: 10 });
         const present = config.topics.length - topicsCreated.length;
         return topicsCreated.length > 0
           ? `created ${topicsCreated.join(', ')}${present > 0 ? `; ${present} already present` : ''}`

@@ -34,16 +34,22 @@ export interface KafkaAdmin {
 export interface AdminOptions {
   /** Per request; readiness probes keep it short so a dead broker is noticed quickly. */
   timeoutMs?: number;
+  /**
+   * Retries of retriable broker answers (e.g. NOT_CONTROLLER while a fresh cluster settles its
+   * controller). Default 0: probes must report what they see at once.
+   */
+  retries?: number;
 }
 
-export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 5000 }: AdminOptions = {}): KafkaAdmin {
+export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 5000, retries = 0 }: AdminOptions = {}): KafkaAdmin {
   const admin = new Admin({
     clientId: 'kafka-dev',
     bootstrapBrokers: [...bootstrapServers],
     connectTimeout: timeoutMs,
     requestTimeout: timeoutMs,
     timeout: timeoutMs,
-    retries: 0,
+    retries,
+    retryDelay: 500,
   });
   return {
     async describeCluster() {

@@ -83,10 +83,10 @@ export async function removeProject(project: string): Promise<void> {
   await Promise.all(volumes.map((volume) => docker.getVolume(volume).remove().catch(() => undefined)));
 }
 
-export async function produce(bootstrap: string, topic: string, values: string[]): Promise<void> {
+export async function produce(bootstrap: string | string[], topic: string, values: string[]): Promise<void> {
   const producer = new Producer({
     clientId: 'kafka-dev-e2e',
-    bootstrapBrokers: [bootstrap],
+    bootstrapBrokers: [bootstrap].flat(),
     serializers: stringSerializers,
     acks: -1,
   });
@@ -98,11 +98,11 @@ export async function produce(bootstrap: string, topic: string, values: string[]
 }
 
 /** Reads a topic from the beginning until `count` messages arrived or `timeoutMs` passed. */
-export async function consume(bootstrap: string, topic: string, count: number, timeoutMs = 30_000): Promise<string[]> {
+export async function consume(bootstrap: string | string[], topic: string, count: number, timeoutMs = 30_000): Promise<string[]> {
   const consumer = new Consumer({
     clientId: 'kafka-dev-e2e',
     groupId: `kafka-dev-e2e-${Date.now()}-${Math.random()}`,
-    bootstrapBrokers: [bootstrap],
+    bootstrapBrokers: [bootstrap].flat(),
     deserializers: stringDeserializers,
   });
   const values: string[] = [];
@@ -123,3 +123,9 @@ export async function consume(bootstrap: string, topic: string, count: number, t
   }
   return values;
 }
+
+/** Images for the KRaft tests: the Kafka 4 stand-in for apache/kafka, and the cp-kafka one (Kafka 3.9). */
+export const testImages = {
+  apacheKafka: process.env.KAFKA_DEV_TEST_APACHE_KAFKA_IMAGE ?? 'apache/kafka:4.1.1',
+  confluentKafka: process.env.KAFKA_DEV_KAFKA_IMAGE || 'confluentinc/cp-kafka:7.9.1',
+};

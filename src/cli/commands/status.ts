@@ -21,7 +21,7 @@ const healthColour = { healthy: pc.green, unhealthy: pc.yellow, stopped: pc.red 
 
 export function formatStatus(status: StackStatus): string {
   const rows = status.services.map((service) => [
-    service.service,
+    service.service + (service.nodeId !== null && service.nodeId === status.activeController ? ' *' : ''),
     service.container ?? '-',
     service.state,
     healthColour[service.health](service.health) + (service.outdated ? pc.yellow(' (config changed: run up)') : ''),
@@ -34,12 +34,13 @@ export function formatStatus(status: StackStatus): string {
   const line = (cells: string[]) =>
     cells.map((cell, column) => cell + ' '.repeat(widths[column]! - stripAnsi(cell).length)).join('  ').trimEnd();
   return [
-    `Project ${status.project}: ${status.healthy ? pc.green('ready') : pc.yellow('not ready')}`,
+    `Project ${status.project} (${status.mode} mode): ${status.healthy ? pc.green('ready') : pc.yellow('not ready')}`,
     line(header),
     ...rows.map(line),
     '',
     `Bootstrap servers from the host:       ${status.bootstrapServers.host.join(',')}`,
     `Bootstrap servers from containers:     ${status.bootstrapServers.containers.join(',')}`,
+    `Active controller (*):                 ${status.activeController ?? 'unknown'}`,
     '',
   ].join('\n');
 }

@@ -1,25 +1,35 @@
-import { withAdmin } from '../../kafka/admin.js';
+import { describeEachBroker } from '../../kafka/probe.js';
 import type { WaitStrategy } from './wait-strategy.js';
 
+export interface ExpectedBroker {
+  readonly id: number;
+  /** The broker's OUTSIDE address as the host sees it. */
+  readonly address: string;
+}
+
 /**
- * Every expected broker is ready when a metadata request over the OUTSIDE listener lists them
- * all: this proves the published port, the advertised address and the registration at once.
+ * The brokers are ready when each answers a metadata request on its own OUTSIDE address and
+ * every answer lists all of them with a controller: this proves the published port, the
+ * advertised address and the registration at once.
  */
 export class BrokersRegistered implements WaitStrategy {
   readonly description: string;
 
-  constructor(
-    private readonly bootstrapServers: readonly string[],
-    private readonly expectedIds: readonly number[],
-  ) {
-    this.description = `brokers ${expectedIds.join(', ')} are listed by a metadata request to ${bootstrapServers.join(',')}`;
+  constructor(private readonly brokers: readonly ExpectedBroker[]) {
+    this.description = `brokers ${brokers.map((b) => b.id).join(', ')} answer on ${brokers.map((b) => b.address).join(', ')} and list each other`;
   }
 
   async check(): Promise<void> {
-    const cluster = await withAdmin(this.bootstrapServers, (admin) => admin.describeCluster(), { timeoutMs: 2000 });
-    const listed = new Set(cluster.brokers.map((broker) => broker.id));
-    const missing = this.expectedIds.filter((id) => !listed.has(id));
-    if (missing.length > 0) throw new Error(`brokers ${missing.join(', ')} are not registered yet`);
-    if (cluster.controllerId < 0) throw new Error('no controller elected yet');
+    const views = await describeEachBroker(this.brokers.map((broker) => broker.address));
+    const silent = this.brokers.filter((_, index) => views[index] === null);
+    if (silent.length > 0) {
+      throw new Error(`no metadata answer from ${silent.map((b) => `broker ${b.id} at ${b.address}`).join(', ')}`);
+    }
+    for (const view of views) {
+      const listed = new Set(view!.brokers.map((broker) => broker.id));
+      const missing = this.brokers.filter((broker) => !listed.has(broker.id));
+      if (missing.length > 0) throw new Error(`brokers ${missing.map((b) => b.id).join(', ')} are not registered yet`);
+      if (view!.controllerId < 0) throw new Error('no controller elected yet');
+    }
   }
 }

@@ -1,0 +1,37 @@
+import { Connection, describeQuorumV0 } from '@platformatic/kafka';
+
+const clusterMetadataTopic = '__cluster_metadata';
+
+export interface QuorumView {
+  /** The active controller. */
+  readonly leaderId: number;
+  /** Voters whose log has reached the quorum's high watermark. */
+  readonly caughtUpVoters: readonly number[];
+}
+
+/**
+ * The KRaft metadata quorum, asked of any broker (DescribeQuorum, KIP-595). In KRaft the metadata
+ * response's controller id is just some broker, so only this tells the active controller.
+ */
+export async function describeQuorum(bootstrap: string, timeoutMs = 2000): Promise<QuorumView | null> {
+  const separator = bootstrap.lastIndexOf(':');
+  const connection = new Connection('kafka-dev', { connectTimeout: timeoutMs, requestTimeout: timeoutMs });
+  try {
+    await connection.connect(bootstrap.slice(0, separator), Number(bootstrap.slice(separator + 1)));
+    const response = await describeQuorumV0.api.async(connection, [
+      { topicName: clusterMetadataTopic, partitions: [{ partitionIndex: 0 }] },
+    ]);
+    const partition = response.topics[0]?.partitions[0];
+    if (!partition || partition.leaderId < 0) return null;
+    return {
+      leaderId: partition.leaderId,
+      caughtUpVoters: partition.currentVoters
+        .filter((voter) => voter.logEndOffset >= partition.highWatermark)
+        .map((voter) => voter.replicaId),
+    };
+  } catch {
+    return null;
+  } finally {
+    await connection.close().catch(() => undefined);
+  }
+}

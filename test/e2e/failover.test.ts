@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { consume, docker, kafkaDev, produce, projectDir, removeProject, requireDocker, testImages, uniqueProject } from './helpers.js';
+
+/**
+ * Three brokers in each mode, a topic with replication factor 3 and min.insync.replicas=2:
+ * one broker is killed, acks=all traffic goes on over the other two, and `up` repairs the cluster.
+ */
+describe.each([
+  { mode: 'zookeeper' as const, image: testImages.confluentKafka },
+  { mode: 'kraft' as const, image: testImages.apacheKafka },
+])('a 3-broker $mode cluster', ({ mode, image }) => {
+  const project = uniqueProject(`fail-${mode.slice(0, 2)}`);
+  const allBrokers = ['localhost:9092', 'localhost:9093', 'localhost:9094'];
+  let cwd: string;
+  const run = (...args: string[]) => kafkaDev([...args, '-p', project], { cwd, env: { KAFKA_DEV_KAFKA_IMAGE: image } });
+  const statusOf = async () => JSON.parse((await run('status', '--json')).stdout);
+
+  beforeAll(async () => {
+    await requireDocker();
+    cwd = await projectDir({
+      mode,
+      brokers: 3,
+      topics: [{ name: 'replicated', partitions: 3, replicationFactor: 3, config: { 'min.insync.replicas': 2 } }],
+    });
+  });
+  afterAll(() => removeProject(project));
+
+  test('up starts three brokers that each answer, with an active controller', async () => {
+    const result = await run('up');
+    expect(result.exitCode, result.stderr + result.stdout).toBe(0);
+    expect(result.stdout).toContain('from the host:      localhost:9092,localhost:9093,localhost:9094');
+    const status = await statusOf();
+    expect(status.healthy).toBe(true);
+    expect(status.services.filter((s: { role: string }) => s.role === 'broker')).toHaveLength(3);
+    expect([1, 2, 3]).toContain(status.activeController);
+    await produce(allBrokers, 'replicated', ['before-1', 'before-2', 'before-3']);
+  });
+
+  test('with one broker killed, acks=all produce and consume still work, and status shows it', async () => {
+    await docker.getContainer(`${project}-kafka-2-1`).kill();
+    const survivors = ['localhost:9092', 'localhost:9094'];
+    await produce(survivors, 'replicated', ['during-1', 'during-2', 'during-3']);
+    expect((await consume(survivors, 'replicated', 6)).sort()).toEqual(
+      ['before-1', 'before-2', 'before-3', 'during-1', 'during-2', 'during-3'].sort(),
+    );
+    const status = await statusOf();
+    expect(status.healthy).toBe(false);
+    expect(status.services.find((s: { service: string }) => s.service === 'kafka-2')).toMatchObject({ state: 'exited', health: 'stopped' });
+  });
+
+  test('up brings the broker back; status is healthy again', async () => {
+    const result = await run('up');
+    expect(result.exitCode, result.stderr + result.stdout).toBe(0);
+    expect(result.stdout).toContain('start kafka-2');
+    expect((await statusOf()).healthy).toBe(true);
+    expect((await run('down', '--volumes')).exitCode).toBe(0);
+  });
+});
