@@ -7,6 +7,7 @@ import { DockerodeRuntime } from './docker/dockerode-client.js';
 import { downOperation, type DownOptions, type DownResult } from './docker/down.js';
 import { stackStatus, type StackStatus } from './docker/status.js';
 import { upOperation, type UpOptions, type UpResult } from './docker/up.js';
+import { runSmoke, type SmokeOptions, type SmokeReport } from './kafka/smoke.js';
 import { renderCompose } from './render/compose.js';
 import { runOperation, type StepListener } from './steps.js';
 
@@ -34,6 +35,11 @@ export async function down(options: CommonOptions & DownOptions = {}): Promise<D
 
 export async function status(options: CommonOptions = {}): Promise<StackStatus> {
   return stackStatus(await configOf(options), runtimeOf(options));
+}
+
+/** Sends numbered messages over both listeners and reports what came back; `passed` says whether all did, once and in order. */
+export async function smoke(options: CommonOptions & SmokeOptions = {}): Promise<SmokeReport> {
+  return runSmoke(await configOf(options), runtimeOf(options), options);
 }
 
 export const defaultComposeFile = 'compose/docker-compose.yml';

@@ -10,6 +10,9 @@ export const ExitCode = {
   portInUse: 4,
   imageUnavailable: 5,
   notReady: 6,
+  smokeFailed: 7,
+  /** 128 + SIGINT, as shells report a command ended by Ctrl-C. */
+  interrupted: 130,
 } as const;
 
 export interface KafkaDevErrorOptions {
@@ -43,9 +46,21 @@ export class ConfigError extends KafkaDevError {
     readonly issues: readonly ConfigIssue[],
     options: KafkaDevErrorOptions = {},
   ) {
-    const lines = issues.map((issue) => `  - ${issue.path ? `${issue.path}: ` : ''}${issue.message}`);
-    super(`Invalid config (${source}):\n${lines.join('\n')}`, options);
+    super(`Invalid config (${source}):\n${formatIssues(issues)}`, options);
   }
+}
+
+/** Command-line arguments that cannot work, refused before any request is sent; exits like a bad config. */
+export class InvalidArgumentsError extends KafkaDevError {
+  override readonly exitCode = ExitCode.config;
+
+  constructor(command: string, readonly issues: readonly ConfigIssue[], options: KafkaDevErrorOptions = {}) {
+    super(`Invalid arguments for '${command}':\n${formatIssues(issues)}`, options);
+  }
+}
+
+function formatIssues(issues: readonly ConfigIssue[]): string {
+  return issues.map((issue) => `  - ${issue.path ? `${issue.path}: ` : ''}${issue.message}`).join('\n');
 }
 
 export class DockerUnavailableError extends KafkaDevError {
@@ -62,4 +77,19 @@ export class ImageUnavailableError extends KafkaDevError {
 
 export class NotReadyError extends KafkaDevError {
   override readonly exitCode = ExitCode.notReady;
+}
+
+/** Messages did not make the round trip over a listener; the message says which path failed and why. */
+export class SmokeCheckError extends KafkaDevError {
+  override readonly exitCode = ExitCode.smokeFailed;
+}
+
+/** Ctrl-C or SIGTERM ended the run; what it had created was removed. */
+export class InterruptedError extends KafkaDevError {
+  override readonly exitCode = ExitCode.interrupted;
+}
+
+/** A docker-compose file given to `lint` or `init --from-compose` that cannot be read or is not a compose file; exits like a bad config. */
+export class ComposeFileError extends KafkaDevError {
+  override readonly exitCode = ExitCode.config;
 }

@@ -1,4 +1,4 @@
-export { up, down, status, render, defaultComposeFile, type CommonOptions } from './api.js';
+export { up, down, status, render, smoke, defaultComposeFile, type CommonOptions } from './api.js';
 export { defineConfig } from './config/define.js';
 export { loadConfig, findConfigFile, type LoadConfigOptions } from './config/load.js';
 export { parseConfig } from './config/parse.js';
@@ -9,4 +9,6 @@ export { clusterNodes, bootstrapServers } from './render/listeners.js';
 export type { UpOptions, UpResult } from './docker/up.js';
 export type { DownOptions, DownResult } from './docker/down.js';
 export type { StackStatus, ServiceStatus } from './docker/status.js';
+export type { SmokeOptions, SmokeReport, PathReport } from './kafka/smoke.js';
+export type { DeliveryStats } from './kafka/smoke-stats.js';
 export * from './errors.js';

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { cac } from 'cac';
+import { ExitCode, InvalidArgumentsError } from '../errors.js';
 import { reportError } from './exit.js';
 
 /** Entry point: declares commands and flags, lazily loads each command, and owns the exit code. */
@@ -16,9 +17,13 @@ cli
   .option('--controllers <n>', 'KRaft: override the number of dedicated controllers (0 = combined nodes)');
 
 cli
-  .command('up', 'Create and start the stack, wait until every broker answers, create declared topics')
+  .command('up', 'Create and start the stack, wait until every broker answers, reconcile the declared topics, smoke-check both listeners')
   .option('--timeout <seconds>', 'How long to wait for ZooKeeper and for the brokers', { default: 120 })
   .option('--keep-on-failure', 'Keep what this run created when it fails, for inspection')
+  .option('--force-recreate', 'Recreate every container, also replacing containers that only share their names')
+  .option('--verbose', 'Also list the topics in the cluster that the config does not declare')
+  .option('--prune', 'Delete the topics in the cluster that the config does not declare')
+  .option('--no-smoke', 'Skip the final smoke check (messages over OUTSIDE and INSIDE)')
   .example('kafka-dev up')
   .example('kafka-dev up --config ./kafka-dev.config.ts -p my-app')
   .example('kafka-dev up --mode kraft --brokers 3      # a quick try; pass the same flags to status and down')
@@ -47,20 +52,63 @@ cli
   .example('kafka-dev render && docker compose -p my-app -f compose/docker-compose.yml up -d')
   .action(async (flags) => (await import('./commands/render.js')).renderCommand(flags));
 
+cli
+  .command('topic <action> [name]', 'Topics in the running cluster: add | list | describe | delete')
+  .option('--partitions <n>', 'add: number of partitions (default 1)')
+  .option('--replication-factor <n>', 'add: replicas of each partition, at most the broker count (default 1)')
+  .option('--config <key=value>', "add: a topic setting, repeatable (a value without '=' is the config file, as for every command)")
+  .option('--save', 'add: also declare the topic in the config file, keeping its formatting and comments')
+  .option('--yes', 'delete: do not ask for confirmation')
+  .option('--json', 'Print JSON')
+  .example('kafka-dev topic add orders --partitions 3 --config cleanup.policy=compact --save')
+  .example('kafka-dev topic list --json')
+  .example('kafka-dev topic describe orders')
+  .example('kafka-dev topic delete orders --yes')
+  .action(async (action, name, flags) => (await import('./commands/topic.js')).topicCommand(action, name, flags));
+
+cli
+  .command('smoke', 'Send numbered messages over OUTSIDE (from the host) and INSIDE (from a container); check each comes back once and in order')
+  .option('--messages <n>', 'Messages per path', { default: 100 })
+  .option('--timeout <seconds>', 'Longest time each path may take', { default: 120 })
+  .option('--json', 'Print JSON')
+  .example('kafka-dev smoke')
+  .example('kafka-dev smoke --messages 100000 --json')
+  .action(async (flags) => (await import('./commands/smoke.js')).smokeCommand(flags, abort.signal));
+
 cli.help();
 cli.version(version);
 
-process.once('SIGINT', () => abort.abort(new Error('interrupted')));
-process.once('SIGTERM', () => abort.abort(new Error('terminated')));
+// `on`, not `once`: signal-exit (used by dependencies) re-raises a signal nobody else listens to.
+// The first signal asks the run to stop and clean up; a second one ends the process at once.
+for (const [signal, reason] of [['SIGINT', 'Ctrl-C'], ['SIGTERM', 'SIGTERM']] as const) {
+  process.on(signal, () => {
+    if (abort.signal.aborted) process.exit(ExitCode.interrupted);
+    process.stderr.write(`\n${reason}: stopping and removing what this run created (again to quit at once)\n`);
+    abort.abort(new Error(reason));
+  });
+}
 
 try {
   cli.parse(process.argv, { run: false });
   if (!cli.matchedCommand && !cli.options.help && !cli.options.version) {
-    if (cli.args.length > 0) throw new TypeError(`Unknown command '${cli.args[0]}'. Run 'kafka-dev --help' to see the commands.`);
+    if (cli.args.length > 0) {
+      throw new InvalidArgumentsError('kafka-dev', [{ path: '', message: `unknown command '${cli.args[0]}'` }], {
+        hint: "Run 'kafka-dev --help' to see the commands.",
+      });
+    }
     cli.outputHelp();
   } else {
     await cli.runMatchedCommand();
   }
 } catch (error) {
-  process.exitCode = reportError(error);
+  process.exitCode = reportError(usageErrorOf(error));
+}
+
+/** cac's own complaints (unknown option, missing value) are usage errors: exit like a bad config, point at --help. */
+function usageErrorOf(error: unknown): unknown {
+  if (!(error instanceof Error) || error.name !== 'CACError') return error;
+  const command = cli.matchedCommandName ?? '';
+  return new InvalidArgumentsError(`kafka-dev ${command}`.trim(), [{ path: '', message: error.message }], {
+    hint: `Run 'kafka-dev ${command ? `${command} ` : ''}--help' for the options.`,
+  });
 }

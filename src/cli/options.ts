@@ -1,4 +1,5 @@
 import type { LoadConfigOptions } from '../config/load.js';
+import { InvalidArgumentsError } from '../errors.js';
 import type { UserConfig } from '../config/types.js';
 
 /** Flags every command accepts; the CLI wins over the config file. */
@@ -34,7 +35,17 @@ export function secondsFlag(name: string, value: unknown, fallbackSeconds: numbe
   if (value === undefined) return fallbackSeconds * 1000;
   const seconds = Number(value);
   if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new TypeError(`--${name} expects a number of seconds greater than 0, got '${String(value)}'`);
+    throw new InvalidArgumentsError(`--${name}`, [{ path: '', message: `got '${String(value)}', expected a number of seconds greater than 0` }]);
   }
   return seconds * 1000;
+}
+
+/** A whole number of at least 1 from a flag, validated. */
+export function countFlag(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new TypeError(`--${name} expects a whole number of at least 1, got '${String(value)}'`);
+  }
+  return count;
 }

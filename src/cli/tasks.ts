@@ -1,5 +1,5 @@
 import { Listr, PRESET_TIMER } from 'listr2';
-import type { Operation } from '../steps.js';
+import { runLocked, type Operation } from '../steps.js';
 
 /** Runs an operation's steps as a listr2 task list: live on a terminal, plain lines in CI or a pipe. */
 export async function runWithProgress<Result>(operation: Operation<Result>, signal: AbortSignal): Promise<Result> {
@@ -21,11 +21,7 @@ export async function runWithProgress<Result>(operation: Operation<Result>, sign
       collectErrors: false,
     },
   );
-  try {
-    await list.run();
-  } catch (error) {
-    await operation.onFailure(error);
-    throw error;
-  }
-  return operation.result();
+  return runLocked(operation, signal, () => list.run().then(() => undefined), (message) =>
+    process.stderr.write(`${message}\n`),
+  );
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, parseDocument } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { parseConfig } from './parse.js';
 import type { ResolvedConfig, UserConfig } from './types.js';
@@ -46,10 +46,26 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   const file =
     options.configFile === false ? null : options.configFile ? resolve(cwd, options.configFile) : findConfigFile(cwd);
   const overrides = options.overrides ?? {};
-  if (!file) return parseConfig(overrides, { source: builtInSource, defaultName: basename(cwd), env });
-  const raw = await readConfigFile(file);
-  const merged = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, ...overrides } : raw;
-  return parseConfig(merged, { source: file, defaultName: basename(dirname(file)), env });
+  return blameOverrides(overrides, async () => {
+    if (!file) return parseConfig(overrides, { source: builtInSource, defaultName: basename(cwd), env });
+    const raw = await readConfigFile(file);
+    const merged = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? { ...raw, ...overrides } : raw;
+    return parseConfig(merged, { source: file, defaultName: basename(dirname(file)), env });
+  });
+}
+
+/** A problem in a field the command line set is the flag's fault, not the file's: say so. */
+async function blameOverrides(overrides: UserConfig, load: () => Promise<ResolvedConfig>): Promise<ResolvedConfig> {
+  try {
+    return await load();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const fromFlags = new Set(Object.keys(overrides));
+    const issues = error.issues.map((issue) =>
+      fromFlags.has(issue.path.split(/[.[]/)[0]!) ? { ...issue, message: `${issue.message} (set on the command line)` } : issue,
+    );
+    throw new ConfigError(error.source, issues, { hint: error.hint, cause: error.cause });
+  }
 }
 
 /** Reads a config file's export as plain data; any load failure becomes a ConfigError naming the file. */
@@ -61,17 +77,26 @@ export async function readConfigFile(file: string): Promise<unknown> {
   }
   const extension = extname(file);
   try {
-    if (extension === '.json') return JSON.parse(await readFile(file, 'utf8'));
+    if (extension === '.json') return parseJson(file, await readFile(file, 'utf8'));
     if (extension === '.yaml' || extension === '.yml') return parseYaml(await readFile(file, 'utf8'), { prettyErrors: true });
     const { createJiti } = await import('jiti');
-    const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
-    const exported = await jiti.import(file, { default: true });
-    if (exported === null || typeof exported !== 'object') {
-      throw new Error(`the default export is ${exported === undefined ? 'missing' : typeof exported}; expected defineConfig({...})`);
-    }
+    const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: false });
+    const { default: exported } = await jiti.import<{ default?: unknown }>(file);
+    if (exported === undefined) throw new Error('the default export is missing; expected export default defineConfig({ ... })');
     return exported;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new ConfigError(file, [{ path: '', message: `cannot be loaded: ${message}` }], { cause: error });
+  }
+}
+
+/** JSON.parse, with the line and column its message lacks (found by the YAML parser, which reads JSON). */
+function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const position = parseDocument(text).errors[0]?.linePos?.[0];
+    const where = position ? ` at ${file}:${position.line}:${position.col}` : '';
+    throw new Error(`${(error as Error).message}${where}`, { cause: error });
   }
 }

@@ -5,7 +5,7 @@ import { kafkaMajorVersion } from './images.js';
 import type { ResolvedConfig } from './types.js';
 
 /** Settings kafka-dev derives from `listeners`, `brokers` and `mode`; a user override would break the stack. */
-const managedBrokerSettings: Record<string, string> = {
+export const managedBrokerSettings: Readonly<Record<string, string>> = {
   'broker.id': 'brokers',
   'node.id': 'brokers',
   listeners: 'listeners',

@@ -101,4 +101,4 @@ export const userConfigSchema = z.strictObject({
       zookeeper: z.string().regex(/^\d+[kmg]$/i, { error: "expected a JVM heap size such as '256m'" }).optional(),
     })
     .optional(),
-}) satisfies z.ZodType<UserConfig>;
+}, { error: 'expected the config object, as in export default defineConfig({ ... })' }) satisfies z.ZodType<UserConfig>;

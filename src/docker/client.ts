@@ -36,6 +36,29 @@ export interface ContainerCreateRequest {
   readonly aliases: readonly string[];
 }
 
+/** A throwaway container that runs one command to completion, e.g. a Kafka console tool on the project network. */
+export interface RunRequest {
+  readonly name: string;
+  readonly image: string;
+  readonly command: readonly string[];
+  readonly network: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Receives standard output as it arrives, so a caller can time what the container prints. */
+  readonly onStdout?: (text: string) => void;
+  /** The container is killed after this long; the result then says `timedOut`. */
+  readonly timeoutMs: number;
+  /** Aborting kills the container; the call then rejects with the abort reason. */
+  readonly signal?: AbortSignal;
+}
+
+export interface RunResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly timedOut: boolean;
+}
+
 export interface NamedResource {
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
@@ -57,6 +80,8 @@ export interface ContainerRuntime {
   stopContainer(id: string, timeoutSeconds: number): Promise<void>;
   removeContainer(id: string): Promise<void>;
   containerLogs(id: string, tail: number): Promise<string>;
+  /** Creates, starts and waits for a container, then removes it; its output comes back whatever the exit code. */
+  runContainer(request: RunRequest): Promise<RunResult>;
 
   imageExists(reference: string): Promise<boolean>;
   pullImage(reference: string): Promise<void>;

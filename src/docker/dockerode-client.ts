@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import Docker from 'dockerode';
 import { DockerUnavailableError, ImageUnavailableError, KafkaDevError } from '../errors.js';
 import type {
@@ -8,6 +9,8 @@ import type {
   ContainerSummary,
   EngineInfo,
   NamedResource,
+  RunRequest,
+  RunResult,
 } from './client.js';
 
 /** The only module that talks to dockerode. Connection settings come from DOCKER_HOST & co., like the docker CLI. */
@@ -92,6 +95,46 @@ export class DockerodeRuntime implements ContainerRuntime {
     return demultiplex(Buffer.from(output));
   }
 
+  async runContainer(request: RunRequest): Promise<RunResult> {
+    request.signal?.throwIfAborted();
+    const container = await this.docker.createContainer({
+      name: request.name,
+      Image: request.image,
+      Cmd: [...request.command],
+      Env: Object.entries(request.environment ?? {}).map(([name, value]) => `${name}=${value}`),
+      Labels: { ...request.labels },
+      AttachStdout: true,
+      AttachStderr: true,
+      Tty: false,
+      HostConfig: { NetworkMode: request.network },
+    });
+    let timedOut = false;
+    const kill = () => void container.kill().catch(() => undefined);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      kill();
+    }, request.timeoutMs);
+    request.signal?.addEventListener('abort', kill, { once: true });
+    try {
+      // Attached before the start, so not a line of output is missed.
+      const stream = await container.attach({ stream: true, stdout: true, stderr: true });
+      const stdout = collectText(request.onStdout);
+      const stderr = collectText();
+      const ended = new Promise<void>((resolve) => stream.once('end', resolve).once('close', resolve));
+      this.docker.modem.demuxStream(stream, stdout.sink, stderr.sink);
+      await container.start();
+      const { StatusCode } = (await container.wait()) as { StatusCode: number };
+      await ended;
+      await Promise.all([stdout.finish(), stderr.finish()]);
+      request.signal?.throwIfAborted();
+      return { exitCode: StatusCode, stdout: stdout.text(), stderr: stderr.text(), timedOut };
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', kill);
+      await ignoreStatus(container.remove({ force: true }), 404);
+    }
+  }
+
   async imageExists(reference: string): Promise<boolean> {
     try {
       await this.docker.getImage(reference).inspect();
@@ -141,6 +184,27 @@ export class DockerodeRuntime implements ContainerRuntime {
   async removeVolume(name: string): Promise<void> {
     await ignoreStatus(this.docker.getVolume(name).remove(), 404);
   }
+}
+
+/** A stream that decodes UTF-8 across chunk boundaries, keeps the text and passes each piece on. */
+function collectText(onText?: (text: string) => void) {
+  const sink = new PassThrough();
+  const pieces: string[] = [];
+  sink.setEncoding('utf8');
+  sink.on('data', (text: string) => {
+    pieces.push(text);
+    onText?.(text);
+  });
+  const drained = new Promise((resolve) => sink.once('end', resolve));
+  return {
+    sink,
+    text: () => pieces.join(''),
+    /** Resolves once every piece written so far has been passed on. */
+    finish: () => {
+      sink.end();
+      return drained;
+    },
+  };
 }
 
 function labelFilter(labels: Readonly<Record<string, string>>): string[] {

@@ -37,6 +37,7 @@ export function downOperation(project: string, runtime: ContainerRuntime, option
   };
 
   return {
+    lock: project,
     steps: [
       {
         title: 'Connect to the Docker engine',

@@ -1,6 +1,6 @@
 import type { ServiceSpec, StackModel } from '../render/model.js';
 import type { ContainerSummary } from './client.js';
-import { composeLabel, configHash, networkName, volumeName } from './labels.js';
+import { composeLabel, configHash, containerName, networkName, volumeName } from './labels.js';
 
 /** What `up` will do, computed from plain data before anything is touched (plan, then apply). */
 export type ServiceAction = 'create' | 'recreate' | 'start' | 'keep';
@@ -20,18 +20,35 @@ export interface UpPlan {
   readonly services: readonly ServicePlan[];
   /** Containers of this project whose service is no longer in the config. */
   readonly orphans: readonly ContainerSummary[];
+  /** Containers that hold a service's container name without being this project's (made by hand, or by another tool). */
+  readonly blockers: readonly ContainerSummary[];
 }
 
 export interface ActualState {
   /** Containers carrying this project's label. */
   readonly containers: readonly ContainerSummary[];
+  /** Every container on the engine, to find names taken by others. */
+  readonly allContainers?: readonly ContainerSummary[];
   readonly networks: readonly string[];
   readonly volumes: readonly string[];
 }
 
-export function planUp(model: StackModel, actual: ActualState): UpPlan {
+export interface PlanOptions {
+  /** Recreate every service, and replace containers that merely share a service's name. */
+  readonly forceRecreate?: boolean;
+}
+
+export function planUp(model: StackModel, actual: ActualState, { forceRecreate = false }: PlanOptions = {}): UpPlan {
   const byService = new Map(actual.containers.map((container) => [container.labels[composeLabel.service], container]));
   const network = networkName(model.project);
+  const strangers = model.services.flatMap((spec) => {
+    const name = containerName(model.project, spec.name);
+    const stranger = (actual.allContainers ?? []).find(
+      (container) => container.name === name && container.labels[composeLabel.project] !== model.project,
+    );
+    return stranger ? [[spec.name, stranger] as const] : [];
+  });
+  const strangerOf = new Map(strangers);
   return {
     project: model.project,
     network: { name: network, exists: actual.networks.includes(network) },
@@ -41,12 +58,14 @@ export function planUp(model: StackModel, actual: ActualState): UpPlan {
     }),
     services: model.services.map((spec) => {
       const hash = configHash(spec);
-      const existing = byService.get(spec.name);
-      return { spec, hash, existing, action: serviceAction(existing, hash) };
+      const existing = byService.get(spec.name) ?? (forceRecreate ? strangerOf.get(spec.name) : undefined);
+      const action = forceRecreate && existing ? 'recreate' : serviceAction(existing, hash);
+      return { spec, hash, existing, action };
     }),
     orphans: actual.containers.filter(
       (container) => !model.services.some((spec) => spec.name === container.labels[composeLabel.service]),
     ),
+    blockers: forceRecreate ? [] : strangers.map(([, container]) => container),
   };
 }
 

@@ -1,14 +1,16 @@
 import type { ResolvedConfig } from '../config/types.js';
 import { ConfigError, KafkaDevError, NotReadyError } from '../errors.js';
 import { withAdmin } from '../kafka/admin.js';
-import { kafkaErrorMessage } from '../kafka/errors.js';
-import { missingTopics } from '../kafka/topics.js';
+import { checkDeclaredTopics } from '../kafka/check-topic.js';
+import { reconcileTopics, summarizeReconciled, type TopicsReconciled } from '../kafka/reconcile-topics.js';
+import { runSmoke, smokeFailure, summarizeSmoke, type SmokeReport } from '../kafka/smoke.js';
 import { bootstrapServers, reachableHost } from '../render/listeners.js';
 import { buildStackModel, type ServiceSpec } from '../render/model.js';
 import type { Operation, Step } from '../steps.js';
 import type { ContainerRuntime, NamedResource } from './client.js';
 import { clusterIdentity, clusterLabel, composeLabel, containerLabels, containerName, projectLabels, volumeName } from './labels.js';
 import { describePlan, planUp, type ServicePlan, type UpPlan } from './plan.js';
+import { likelyCause } from './log-diagnosis.js';
 import { assertPortsFree } from './ports.js';
 import { BrokersRegistered } from './wait/brokers-registered.js';
 import { waitFor, type WaitStrategy } from './wait/wait-strategy.js';
@@ -19,16 +21,30 @@ export interface UpOptions {
   timeoutMs?: number;
   /** Leave what this run created in place when it fails, for inspection. */
   keepOnFailure?: boolean;
+  /** Recreate every container, including ones that only share a service's container name. */
+  forceRecreate?: boolean;
+  /** Delete topics the config does not declare. */
+  prune?: boolean;
+  /** List the topics the config does not declare (they are left alone unless `prune`). */
+  verbose?: boolean;
+  /** Run the smoke check as the last step. Default true. */
+  smoke?: boolean;
+  /** Messages per path for that smoke check. Default 100. */
+  smokeMessages?: number;
 }
 
 export interface UpResult {
   readonly project: string;
   readonly plan: string;
-  readonly topicsCreated: readonly string[];
+  /** What reconciling the declared topics found and did. */
+  readonly topics: TopicsReconciled;
+  /** Null when skipped (`smoke: false`). */
+  readonly smoke: SmokeReport | null;
   readonly bootstrapServers: { readonly host: readonly string[]; readonly containers: readonly string[] };
 }
 
 const logLinesOnFailure = 40;
+const logLinesScanned = 400;
 const stopTimeoutSeconds = 10;
 
 /**
@@ -39,7 +55,7 @@ const stopTimeoutSeconds = 10;
 const staleBrokerSession = /Error while creating ephemeral at \/brokers\/ids\/\d+, node already exists/;
 const maxStaleSessionRestarts = 20;
 
-/** `up`: plan from the config and what exists, check ports and images, then create, start, wait and create topics. */
+/** `up`: plan from the config and what exists, check ports and images, then create, start, wait, reconcile topics and smoke-check. */
 export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, options: UpOptions = {}): Operation<UpResult> {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const model = buildStackModel(config);
@@ -47,7 +63,8 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
   const bootstrap = bootstrapServers(config);
   const created = { containers: [] as string[], network: undefined as string | undefined, volumes: [] as string[] };
   let plan: UpPlan | undefined;
-  let topicsCreated: string[] = [];
+  let topics: TopicsReconciled | undefined;
+  let smoke: SmokeReport | null = null;
 
   const planned = () => {
     if (!plan) throw new KafkaDevError('internal: up steps ran out of order');
@@ -111,13 +128,13 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
       await waitFor(strategy, { timeoutMs, gaveUp: exited, signal });
     } catch (error) {
       if (!(error instanceof NotReadyError)) throw error;
-      const logs = await Promise.all(
-        names.map(async (name) => {
-          const text = await runtime.containerLogs(name, logLinesOnFailure).catch(() => '(no logs)');
-          return `--- last ${logLinesOnFailure} log lines of ${name} ---\n${text.trimEnd()}`;
-        }),
-      );
-      throw new NotReadyError(`${error.message}\n${logs.join('\n')}`, {
+      const logs = await Promise.all(names.map((name) => runtime.containerLogs(name, logLinesScanned).catch(() => '')));
+      const shown = names.map((name, index) => {
+        const tail = logs[index]!.trimEnd().split('\n').slice(-logLinesOnFailure).join('\n');
+        return `--- last ${logLinesOnFailure} log lines of ${name} ---\n${tail || '(no logs)'}`;
+      });
+      const cause = logs.map(likelyCause).find((found) => found !== null);
+      throw new NotReadyError(`${error.message}\n${shown.join('\n')}${cause ? `\nLikely cause: ${cause}.` : ''}`, {
         hint: `Read the log above for the cause; 'kafka-dev logs' shows more. Run 'kafka-dev up --keep-on-failure' to keep the containers for inspection.`,
         cause: error,
       });
@@ -162,11 +179,12 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
           runtime.listVolumes(labels),
           runtime.listContainers(),
         ]);
-        plan = planUp(model, {
-          containers,
-          networks: networks.map((network) => network.name),
-          volumes: volumes.map((volume) => volume.name),
-        });
+        plan = planUp(
+          model,
+          { containers, allContainers, networks: networks.map((network) => network.name), volumes: volumes.map((volume) => volume.name) },
+          { forceRecreate: options.forceRecreate },
+        );
+        assertNoBlockers(plan);
         assertVolumesMatchCluster(config, volumes);
         await assertPortsFree(plan, allContainers);
         return describePlan(plan);
@@ -224,29 +242,33 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
       },
     },
     {
-      title: 'Create topics',
+      title: 'Reconcile topics',
       async run() {
-        topicsCreated = await withAdmin(bootstrap.host, async (admin) => {
-          const { topics } = await admin.describeCluster();
-          const createdNow: string[] = [];
-          for (const topic of missingTopics(config.topics, topics)) {
-            // A restarted broker can list itself before its metadata shows the topics it has.
-            const outcome = await admin.createTopic(topic).catch((error) => {
-              throw new KafkaDevError(`Could not create topic '${topic.name}': ${kafkaErrorMessage(error)}`, { cause: error });
-            });
-            if (outcome === 'created') createdNow.push(topic.name);
-          }
-          return createdNow;
-        }, { retries: 10 });
-        const present = config.topics.length - topicsCreated.length;
-        return topicsCreated.length > 0
-          ? `created ${topicsCreated.join(', ')}${present > 0 ? `; ${present} already present` : ''}`
-          : `all ${config.topics.length} present`;
+        const issues = checkDeclaredTopics(config.topics);
+        if (issues.length > 0) throw new ConfigError(config.source, issues);
+        // Retries: a fresh KRaft cluster may still answer NOT_CONTROLLER while its controller settles.
+        topics = await withAdmin(bootstrap.host, (admin) => reconcileTopics(admin, config.topics, { prune: options.prune }), {
+          retries: 10,
+        });
+        return summarizeReconciled(topics, Boolean(options.verbose));
       },
     },
+    ...(options.smoke === false
+      ? []
+      : [
+          {
+            title: 'Smoke check',
+            async run(signal: AbortSignal) {
+              smoke = await runSmoke(config, runtime, { messages: options.smokeMessages, signal });
+              if (!smoke.passed) throw smokeFailure(smoke);
+              return summarizeSmoke(smoke);
+            },
+          },
+        ]),
   ];
 
   return {
+    lock: project,
     steps,
     async onFailure() {
       if (options.keepOnFailure) return;
@@ -255,7 +277,10 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
       if (created.network) await runtime.removeNetwork(created.network).catch(() => undefined);
       for (const volume of created.volumes) await runtime.removeVolume(volume).catch(() => undefined);
     },
-    result: () => ({ project, plan: describePlan(planned()), topicsCreated, bootstrapServers: bootstrap }),
+    result: () => {
+      if (!topics) throw new KafkaDevError('internal: up steps ran out of order');
+      return { project, plan: describePlan(planned()), topics, smoke, bootstrapServers: bootstrap };
+    },
   };
 }
 
@@ -275,4 +300,15 @@ function assertVolumesMatchCluster(config: ResolvedConfig, volumes: readonly Nam
       message: `volume${foreign.length > 1 ? 's' : ''} ${foreign.map((v) => v.name).join(', ')} hold${foreign.length > 1 ? '' : 's'} data of cluster '${found}', but this config runs '${expected}'; start fresh with 'kafka-dev down --volumes' (deletes that data)${keep}`,
     },
   ]);
+}
+
+function assertNoBlockers(plan: UpPlan): void {
+  if (plan.blockers.length === 0) return;
+  const names = plan.blockers.map((container) => {
+    const owner = container.labels[composeLabel.project];
+    return `'${container.name}' (${owner ? `compose project '${owner}'` : 'not made by Compose or kafka-dev'}, image ${container.image})`;
+  });
+  throw new KafkaDevError(`Cannot start: container ${names.join(', ')} already uses a name this stack needs. Nothing was changed.`, {
+    hint: `Remove it (docker rm -f ${plan.blockers.map((c) => c.name).join(' ')}), choose another project name (-p), or run 'kafka-dev up --force-recreate' to replace it.`,
+  });
 }

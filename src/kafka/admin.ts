@@ -1,5 +1,7 @@
-import { Admin } from '@platformatic/kafka';
+import { Admin, ConfigResourceTypes, ConfigSources, IncrementalAlterConfigOperationTypes } from '@platformatic/kafka';
 import type { ResolvedTopic } from '../config/types.js';
+import { KafkaDevError } from '../errors.js';
+import { hasKafkaErrorCode, kafkaErrorCodes, kafkaErrorMessage } from './errors.js';
 
 /**
  * The only module that speaks the Kafka protocol for administration. The client library
@@ -24,10 +26,36 @@ export interface ClusterView {
   readonly topics: readonly TopicView[];
 }
 
+export interface PartitionView {
+  readonly partition: number;
+  /** Broker id of the leader; -1 while there is none. */
+  readonly leader: number;
+  readonly replicas: readonly number[];
+  readonly isr: readonly number[];
+}
+
+export interface TopicDescription extends TopicView {
+  readonly partitionDetails: readonly PartitionView[];
+  /** Settings set on the topic itself (not broker or built-in defaults), as the broker reports them. */
+  readonly config: Readonly<Record<string, string>>;
+}
+
+/** A topic setting to set, or `null` to remove the topic's own value so the default applies again. */
+export type TopicConfigUpdate = Readonly<Record<string, string | null>>;
+
 export interface KafkaAdmin {
   describeCluster(): Promise<ClusterView>;
+  /** Topics (all but internal ones when no names are given) with partitions, leaders, replicas, ISR and their own settings; unknown names are left out. */
+  describeTopics(names?: readonly string[]): Promise<TopicDescription[]>;
   /** 'exists' when the broker already has it (Kafka error TOPIC_ALREADY_EXISTS). */
   createTopic(topic: ResolvedTopic): Promise<'created' | 'exists'>;
+  /** Raises the topic's partition count to `count` (Kafka cannot lower it). */
+  createPartitions(topic: string, count: number): Promise<void>;
+  alterTopicConfig(topic: string, update: TopicConfigUpdate): Promise<void>;
+  deleteTopics(names: readonly string[]): Promise<void>;
+  /** True once the consumer group has settled with at least one member holding partitions. */
+  groupIsStable(groupId: string): Promise<boolean>;
+  deleteGroup(groupId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,6 +79,25 @@ export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 
     retries,
     retryDelay: 500,
   });
+
+  const topicConfigs = async (names: readonly string[]) => {
+    if (names.length === 0) return new Map<string, Record<string, string>>();
+    const described = await admin.describeConfigs({
+      resources: names.map((name) => ({ resourceType: ConfigResourceTypes.TOPIC, resourceName: name })),
+    });
+    return new Map(
+      described.map((resource) => [
+        resource.resourceName,
+        Object.fromEntries(
+          resource.configs
+            .filter((entry) => entry.configSource === ConfigSources.DYNAMIC_TOPIC_CONFIG && entry.value !== null)
+            .map((entry) => [entry.name, entry.value as string])
+            .sort(([a], [b]) => a!.localeCompare(b!)),
+        ),
+      ]),
+    );
+  };
+
   return {
     async describeCluster() {
       // A metadata request names its topics; listTopics asks the broker for all of them.
@@ -68,6 +115,31 @@ export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 
         }),
       };
     },
+    async describeTopics(names) {
+      const existing = (await admin.listTopics()).sort();
+      const known = names ? names.filter((name) => existing.includes(name)) : existing;
+      if (known.length === 0) return [];
+      const [metadata, configs] = await Promise.all([
+        admin.metadata({ topics: known, forceUpdate: true }),
+        topicConfigs(known),
+      ]);
+      return known.map((name) => {
+        const topic = metadata.topics.get(name)!;
+        const partitionDetails = topic.partitions.map((partition, index) => ({
+          partition: index,
+          leader: partition.leader,
+          replicas: partition.replicas,
+          isr: partition.isr,
+        }));
+        return {
+          name,
+          partitions: topic.partitionsCount,
+          replicationFactor: partitionDetails[0]?.replicas.length ?? 0,
+          partitionDetails,
+          config: configs.get(name) ?? {},
+        };
+      });
+    },
     async createTopic(topic) {
       try {
         await admin.createTopics({
@@ -78,9 +150,37 @@ export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 
         });
         return 'created';
       } catch (error) {
-        if (hasKafkaErrorCode(error, topicAlreadyExists)) return 'exists';
+        if (hasKafkaErrorCode(error, kafkaErrorCodes.topicAlreadyExists)) return 'exists';
         throw error;
       }
+    },
+    async createPartitions(topic, count) {
+      await admin.createPartitions({ topics: [{ name: topic, count }] });
+    },
+    async alterTopicConfig(topic, update) {
+      await admin.incrementalAlterConfigs({
+        resources: [
+          {
+            resourceType: ConfigResourceTypes.TOPIC,
+            resourceName: topic,
+            configs: Object.entries(update).map(([name, value]) =>
+              value === null
+                ? { name, configOperation: IncrementalAlterConfigOperationTypes.DELETE }
+                : { name, configOperation: IncrementalAlterConfigOperationTypes.SET, value },
+            ),
+          },
+        ],
+      });
+    },
+    async deleteTopics(names) {
+      if (names.length > 0) await admin.deleteTopics({ topics: [...names] });
+    },
+    async groupIsStable(groupId) {
+      const group = (await admin.describeGroups({ groups: [groupId] })).get(groupId);
+      return group !== undefined && group.state.toLowerCase() === 'stable' && group.members.size > 0;
+    },
+    async deleteGroup(groupId) {
+      await admin.deleteGroups({ groups: [groupId] });
     },
     async close() {
       await admin.close();
@@ -102,11 +202,11 @@ export async function withAdmin<T>(
   }
 }
 
-const topicAlreadyExists = 36;
-
-/** The client nests the broker's error codes inside aggregate errors. */
-function hasKafkaErrorCode(error: unknown, code: number): boolean {
-  if (error === null || typeof error !== 'object') return false;
-  const { apiCode, errors } = error as { apiCode?: number; errors?: unknown[] };
-  return apiCode === code || (Array.isArray(errors) && errors.some((inner) => hasKafkaErrorCode(inner, code)));
+/** Runs one admin request; a failure becomes an error that says what was attempted and the broker's reason. */
+export async function attempt<T>(what: string, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw new KafkaDevError(`Could not ${what}: ${kafkaErrorMessage(error)}`, { cause: error });
+  }
 }

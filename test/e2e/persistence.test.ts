@@ -23,7 +23,7 @@ describe('data in volumes', () => {
 
     const again = await run('up');
     expect(again.exitCode, again.stderr + again.stdout).toBe(0);
-    expect(again.stdout).toContain('all 1 present');
+    expect(again.stdout).toContain('orders: unchanged');
     expect(await consume(bootstrap, 'orders', values.length)).toEqual(values);
   });
 
@@ -32,7 +32,7 @@ describe('data in volumes', () => {
     expect((await resourcesOf(project)).volumes).toEqual([]);
     const fresh = await run('up');
     expect(fresh.exitCode, fresh.stderr + fresh.stdout).toBe(0);
-    expect(fresh.stdout).toContain('created orders');
+    expect(fresh.stdout).toContain('orders: created');
     expect(await consume(bootstrap, 'orders', 1, 5000)).toEqual([]);
     expect((await run('down', '--volumes')).exitCode).toBe(0);
   });

@@ -29,7 +29,7 @@ describe('up after a config change', () => {
     const result = await run('up');
     expect(result.exitCode, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain('recreate kafka');
-    expect(result.stdout).toContain('created payments');
+    expect(result.stdout).toContain('payments: created');
 
     const after = await idsByService();
     expect(after.zookeeper).toBe(before.zookeeper);

@@ -3,12 +3,18 @@ import { loadConfig } from '../../config/load.js';
 import { checkWarnings } from '../../config/rules.js';
 import { DockerodeRuntime } from '../../docker/dockerode-client.js';
 import { upOperation } from '../../docker/up.js';
+import { describeReconciled } from '../../kafka/reconcile-topics.js';
 import { loadOptions, secondsFlag, type GlobalFlags } from '../options.js';
 import { runWithProgress } from '../tasks.js';
 
 export interface UpFlags extends GlobalFlags {
   timeout?: string;
   keepOnFailure?: boolean;
+  forceRecreate?: boolean;
+  verbose?: boolean;
+  prune?: boolean;
+  /** False with --no-smoke. */
+  smoke?: boolean;
 }
 
 export async function upCommand(flags: UpFlags, signal: AbortSignal): Promise<void> {
@@ -17,6 +23,10 @@ export async function upCommand(flags: UpFlags, signal: AbortSignal): Promise<vo
   const operation = upOperation(config, new DockerodeRuntime(), {
     timeoutMs: secondsFlag('timeout', flags.timeout, 120),
     keepOnFailure: flags.keepOnFailure,
+    forceRecreate: flags.forceRecreate,
+    verbose: flags.verbose,
+    prune: flags.prune,
+    smoke: flags.smoke,
   });
   const result = await runWithProgress(operation, signal);
   process.stdout.write(
@@ -25,7 +35,7 @@ export async function upCommand(flags: UpFlags, signal: AbortSignal): Promise<vo
       `${pc.green('Kafka is ready')} (project ${result.project}, config: ${config.source})`,
       `  from the host:      ${result.bootstrapServers.host.join(',')}`,
       `  from containers:    ${result.bootstrapServers.containers.join(',')}  (network ${result.project}_default)`,
-      `  topics:             ${config.topics.map((topic) => topic.name).join(', ') || 'none declared'}`,
+      `  topics:             ${describeReconciled(result.topics, Boolean(flags.verbose)).join('\n                      ') || 'none declared'}`,
       '',
     ].join('\n'),
   );

@@ -1,0 +1,23 @@
+import { brokersOf, listenerExposure } from '../compose-stack.js';
+import type { LintRule } from '../rule.js';
+
+export const advertisedPortMismatch: LintRule = {
+  id: 'advertised-port-mismatch',
+  severity: 'error',
+  description: 'a listener published to the host advertises a port other than the host port it is published on',
+  check: (stack) =>
+    brokersOf(stack).flatMap((node) =>
+      listenerExposure(node).flatMap(({ listener, containerPort, published }) => {
+        if (published?.published === undefined || published.published === listener.port) return [];
+        return [
+          {
+            line: listener.line,
+            service: node.service.name,
+            problem: `listener ${listener.name} advertises port ${listener.port}, but its container port ${containerPort} is published on host port ${published.published} (${published.text})`,
+            why: `a client on the host bootstraps on ${published.published}, is then told to reconnect to port ${listener.port}, where this broker does not answer`,
+            fix: `advertise ${listener.host || 'localhost'}:${published.published} on ${listener.name}, or publish it as ${published.hostIp ? `${published.hostIp}:` : ''}${listener.port}:${containerPort}`,
+          },
+        ];
+      }),
+    ),
+};

@@ -1,0 +1,21 @@
+import type { LintRule } from '../rule.js';
+
+const dockerSocket = /^\/+(var\/)?run\/docker\.sock$/;
+
+export const dockerSocketMounted: LintRule = {
+  id: 'docker-socket-mounted',
+  severity: 'error',
+  description: 'the Docker socket is mounted into a container',
+  check: (stack) =>
+    stack.document.services.flatMap((service) =>
+      service.volumes
+        .filter((mount) => dockerSocket.test(mount.source ?? ''))
+        .map((mount) => ({
+          line: mount.line,
+          service: service.name,
+          problem: `mounts the Docker socket (${mount.source}:${mount.target})`,
+          why: 'whoever controls the container controls the Docker engine, which is root on the host; Kafka does not need it (wurstmeister used it only to compute advertised names)',
+          fix: 'remove the mount and set the advertised listeners explicitly (e.g. OUTSIDE://localhost:9092 and INSIDE://kafka:9093)',
+        })),
+    ),
+};

@@ -1,0 +1,47 @@
+import type { ComposeService } from '../compose-document.js';
+import type { ImageFamily } from '../compose-stack.js';
+import type { LintRule, RuleFinding } from '../rule.js';
+
+/** Where each image family keeps its data when the compose file does not say (log.dirs). */
+const kafkaDataDirs: Partial<Record<ImageFamily, string[]>> = {
+  confluent: ['/var/lib/kafka/data'],
+  apache: ['/tmp/kraft-combined-logs'],
+  bitnami: ['/bitnami/kafka'],
+  wurstmeister: ['/kafka'],
+};
+const zookeeperDataDirs: Partial<Record<ImageFamily, string[]>> = {
+  confluent: ['/var/lib/zookeeper/data', '/var/lib/zookeeper/log'],
+  bitnami: ['/bitnami/zookeeper'],
+  wurstmeister: ['/opt/zookeeper-3.4.13/data'],
+  zookeeper: ['/data', '/datalog'],
+};
+
+const covers = (target: string, dir: string) => dir === target || dir.startsWith(`${target.replace(/\/$/, '')}/`);
+
+function unmounted(service: ComposeService, dirs: readonly string[] | undefined, what: string): RuleFinding[] {
+  const missing = dirs ? dirs.filter((dir) => !service.volumes.some((mount) => mount.source && covers(mount.target, dir))) : [];
+  if (dirs ? missing.length === 0 : service.volumes.length > 0) return [];
+  const where = missing.length > 0 ? missing.join(' and ') : `its ${what} directory`;
+  return [
+    {
+      line: service.line,
+      service: service.name,
+      problem: `no named volume or bind mount holds ${where}`,
+      why: `the ${what} lives in the container (or an anonymous volume) and is gone after 'docker compose down' or a recreate; a broker that keeps its id but loses its data can also confuse the cluster`,
+      fix: `mount a named volume there, e.g. "${service.name}-data:${missing[0] ?? '/path/to/data'}", and declare it under the top-level volumes: key`,
+    },
+  ];
+}
+
+export const missingDataVolume: LintRule = {
+  id: 'missing-data-volume',
+  severity: 'warning',
+  description: "a Kafka or ZooKeeper service keeps its data without a volume",
+  check: (stack) => [
+    ...stack.kafka.flatMap((node) => {
+      const logDirs = node.settings.get('log.dirs') ?? node.settings.get('log.dir');
+      return unmounted(node.service, logDirs ? logDirs.value.split(',').map((dir) => dir.trim()) : kafkaDataDirs[node.family], 'Kafka data');
+    }),
+    ...stack.zookeeper.flatMap(({ service, family }) => unmounted(service, zookeeperDataDirs[family], 'ZooKeeper data')),
+  ],
+};

@@ -1,0 +1,34 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { badInputs } from './bad-inputs.js';
+import { docker, kafkaDev, requireDocker } from './helpers.js';
+
+/** Everything on the engine, to prove a refused command changed nothing. */
+async function engineState(): Promise<string[]> {
+  const [containers, networks, volumes] = await Promise.all([
+    docker.listContainers({ all: true }),
+    docker.listNetworks(),
+    docker.listVolumes(),
+  ]);
+  return [
+    ...containers.map((container) => `container ${container.Id} ${container.State}`),
+    ...networks.map((network) => `network ${network.Id}`),
+    ...(volumes.Volumes ?? []).map((volume) => `volume ${volume.Name}`),
+  ].sort();
+}
+
+describe(`${badInputs.length} bad inputs`, () => {
+  beforeAll(requireDocker);
+
+  test.each(badInputs)('$name: exit $exitCode, a message that names problem and fix, nothing changed', async ({ files, args, exitCode, message }) => {
+    const cwd = await mkdtemp(join(tmpdir(), 'kafka-dev-bad-'));
+    for (const [name, text] of Object.entries(files ?? {})) await writeFile(join(cwd, name), text);
+    const before = await engineState();
+    const result = await kafkaDev([...args], { cwd });
+    expect(result.exitCode).toBe(exitCode);
+    expect(result.stderr).toMatch(message);
+    expect(await engineState()).toEqual(before);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Bad inputs a user can give kafka-dev, each with the exit code and the words the error must
+ * contain (the problem and the fix). Driven through the CLI by bad-input.test.ts, and listed in
+ * the README's troubleshooting section (a unit test keeps the two in step).
+ */
+export interface BadInput {
+  readonly name: string;
+  /** Files written into an empty folder before the run. */
+  readonly files?: Readonly<Record<string, string>>;
+  readonly args: readonly string[];
+  readonly exitCode: number;
+  readonly message: RegExp;
+}
+
+const yamlConfig = (text: string) => ({ 'kafka-dev.config.yaml': text });
+const jsonConfig = (value: unknown) => ({ 'kafka-dev.config.json': JSON.stringify(value, null, 2) });
+
+export const badInputs: readonly BadInput[] = [
+  // Config files that do not load.
+  { name: 'TypeScript syntax error', files: { 'kafka-dev.config.ts': 'export default {\n  brokers: 3,\n  topics: [ { name: "a" ]\n};\n' }, args: ['up'], exitCode: 2, message: /kafka-dev\.config\.ts:3:\d+/ },
+  { name: 'JSON syntax error', files: { 'kafka-dev.config.json': '{\n  "brokers": 3,\n  "topics": [ }\n' }, args: ['up'], exitCode: 2, message: /kafka-dev\.config\.json:3:\d+/ },
+  { name: 'YAML syntax error', files: yamlConfig('brokers: 3\ntopics:\n  - name: a\n   partitions: 2\n'), args: ['up'], exitCode: 2, message: /at line 4, column 1/ },
+  { name: 'TS config without a default export', files: { 'kafka-dev.config.ts': 'export const config = { brokers: 1 };\n' }, args: ['up'], exitCode: 2, message: /the default export is missing; expected export default defineConfig/ },
+  { name: 'JS config that throws', files: { 'kafka-dev.config.mjs': 'throw new Error("boom");\n' }, args: ['up'], exitCode: 2, message: /cannot be loaded: boom/ },
+  { name: 'config that is a list', files: jsonConfig([{ brokers: 1 }]), args: ['up'], exitCode: 2, message: /got a list, expected the config object, as in export default defineConfig/ },
+  { name: '--config pointing nowhere', args: ['up', '--config', 'missing.config.ts'], exitCode: 2, message: /missing\.config\.ts\):\n {2}- file not found[\s\S]*kafka-dev init/ },
+  // Wrong types and unknown keys.
+  { name: 'brokers as text', files: jsonConfig({ brokers: 'three' }), args: ['up'], exitCode: 2, message: /brokers: got 'three', expected a number of brokers/ },
+  { name: 'port as text', files: yamlConfig('listeners:\n  outside:\n    port: "9092"\n'), args: ['up'], exitCode: 2, message: /listeners\.outside\.port: got '9092', expected a port number/ },
+  { name: 'port out of range', files: jsonConfig({ listeners: { outside: { port: 70000 } } }), args: ['up'], exitCode: 2, message: /got 70000, expected a port from 1 to 65535/ },
+  { name: 'fractional partitions', files: jsonConfig({ topics: [{ name: 'a', partitions: 1.5 }] }), args: ['up'], exitCode: 2, message: /topics\[0\]\.partitions: got 1\.5, expected a whole number/ },
+  { name: 'topics as an object', files: jsonConfig({ topics: { name: 'a' } }), args: ['up'], exitCode: 2, message: /topics: got an object, expected a list of topics/ },
+  { name: 'unknown top-level key', files: jsonConfig({ brokres: 3 }), args: ['up'], exitCode: 2, message: /unknown key 'brokres'; did you mean 'brokers'\?/ },
+  { name: 'unknown nested key', files: jsonConfig({ listeners: { outside: { prot: 1 } } }), args: ['up'], exitCode: 2, message: /listeners\.outside: unknown key 'prot'; did you mean 'port'\?/ },
+  { name: 'unknown topic key', files: jsonConfig({ topics: [{ name: 'a', partition: 3 }] }), args: ['up'], exitCode: 2, message: /topics\[0\]: unknown key 'partition'; did you mean 'partitions'\?/ },
+  { name: 'unknown mode', files: jsonConfig({ mode: 'raft' }), args: ['up'], exitCode: 2, message: /mode: got 'raft', expected 'zookeeper' or 'kraft'/ },
+  { name: 'bind address as a name', files: jsonConfig({ listeners: { outside: { bind: 'localhost' } } }), args: ['up'], exitCode: 2, message: /expected an IP address such as 127\.0\.0\.1/ },
+  { name: 'heap without a unit', files: jsonConfig({ heap: { kafka: '512' } }), args: ['up'], exitCode: 2, message: /heap\.kafka: got '512', expected a JVM heap size such as '512m'/ },
+  { name: 'upper-case project name', files: jsonConfig({ name: 'MyApp' }), args: ['up'], exitCode: 2, message: /name: got 'MyApp', expected a compose project name/ },
+  { name: 'broker setting with a list value', files: jsonConfig({ brokerConfig: { 'log.retention.hours': [1] } }), args: ['up'], exitCode: 2, message: /expected a string, number or boolean/ },
+  { name: 'broker setting name in camel case', files: jsonConfig({ brokerConfig: { logRetentionHours: 1 } }), args: ['up'], exitCode: 2, message: /expected a Kafka setting name such as log\.retention\.hours/ },
+  { name: 'cluster id of the wrong shape', files: jsonConfig({ mode: 'kraft', clusterId: 'my-cluster' }), args: ['up'], exitCode: 2, message: /clusterId: got 'my-cluster', expected 22 characters of base64url/ },
+  { name: 'unknown image flavor', files: jsonConfig({ images: { flavor: 'bitnami' } }), args: ['up'], exitCode: 2, message: /expected 'confluent' or 'apache'/ },
+  // Combinations that cannot work.
+  { name: 'replication factor above the broker count', files: jsonConfig({ brokers: 2, topics: [{ name: 'a', replicationFactor: 3 }] }), args: ['up'], exitCode: 2, message: /got 3, but the cluster has 2 brokers; expected at most 2 \(or raise 'brokers'\)/ },
+  { name: 'OUTSIDE and INSIDE on one port', files: jsonConfig({ listeners: { inside: { port: 9092 } } }), args: ['up'], exitCode: 2, message: /also the INSIDE port .*expected two different ports/ },
+  { name: 'ZooKeeper port on a broker port', files: jsonConfig({ brokers: 2, zookeeper: { port: 9093 } }), args: ['up'], exitCode: 2, message: /zookeeper\.port: got 9093, which broker 2 publishes/ },
+  { name: 'broker ports past 65535', files: jsonConfig({ brokers: 3, listeners: { outside: { port: 65534 } } }), args: ['up'], exitCode: 2, message: /last one would need port 65536/ },
+  { name: 'INSIDE host localhost', files: jsonConfig({ listeners: { inside: { host: 'localhost' } } }), args: ['up'], exitCode: 2, message: /inside a container is that container itself/ },
+  { name: 'INSIDE host with dots', files: jsonConfig({ listeners: { inside: { host: 'kafka.local' } } }), args: ['up'], exitCode: 2, message: /expected the broker's service name on the compose network/ },
+  { name: 'duplicate topic', files: jsonConfig({ topics: [{ name: 'a' }, { name: 'a' }] }), args: ['up'], exitCode: 2, message: /topics\[1\]\.name: got 'a' a second time/ },
+  { name: 'invalid topic name', files: jsonConfig({ topics: [{ name: 'orders/eu' }] }), args: ['up'], exitCode: 2, message: /expected a topic name of 1 to 249 characters/ },
+  { name: 'broker setting kafka-dev manages', files: jsonConfig({ brokerConfig: { 'advertised.listeners': 'PLAINTEXT://x:1' } }), args: ['up'], exitCode: 2, message: /is set by kafka-dev from 'listeners'; set that instead/ },
+  { name: 'ZooKeeper mode with a Kafka 4 image', files: jsonConfig({ images: { kafka: 'confluentinc/cp-kafka:8.0.0' } }), args: ['up'], exitCode: 2, message: /Kafka 4 has no ZooKeeper mode: use mode 'kraft' or a 3\.x image/ },
+  { name: 'ZooKeeper mode with apache/kafka', files: jsonConfig({ images: { kafka: 'apache/kafka:3.9.1' } }), args: ['up'], exitCode: 2, message: /only runs kraft mode; use mode 'kraft'/ },
+  { name: 'controllers in ZooKeeper mode', files: jsonConfig({ controllers: 3 }), args: ['up'], exitCode: 2, message: /dedicated controllers exist only in mode 'kraft'/ },
+  { name: 'controller port on the INSIDE port', files: jsonConfig({ mode: 'kraft', listeners: { controller: { port: 9093 } } }), args: ['up'], exitCode: 2, message: /listeners\.controller\.port: got 9093, which a broker listener already uses/ },
+  // Command-line flags.
+  { name: 'unknown command', args: ['start'], exitCode: 2, message: /unknown command 'start'[\s\S]*kafka-dev --help/ },
+  { name: 'unknown option', args: ['up', '--brokres', '3'], exitCode: 2, message: /Unknown option `--brokres`[\s\S]*kafka-dev up --help/ },
+  { name: '--timeout that is not a number', args: ['up', '--timeout', 'soon'], exitCode: 2, message: /got 'soon', expected a number of seconds greater than 0/ },
+  { name: '--timeout of zero', args: ['down', '--timeout', '0'], exitCode: 2, message: /got '0', expected a number of seconds greater than 0/ },
+  { name: '--brokers 0', args: ['up', '--brokers', '0'], exitCode: 2, message: /brokers: got 0, expected at least 1 broker \(set on the command line\)/ },
+  { name: '--brokers 10', args: ['status', '--brokers', '10'], exitCode: 2, message: /brokers: got 10, expected at most 9 brokers \(set on the command line\)/ },
+  { name: '--mode with a typo', args: ['up', '--mode', 'kraf'], exitCode: 2, message: /mode: got 'kraf', expected 'zookeeper' or 'kraft' \(set on the command line\)/ },
+  { name: '--controllers in ZooKeeper mode', args: ['up', '--controllers', '3'], exitCode: 2, message: /dedicated controllers exist only in mode 'kraft'/ },
+  { name: '--project-name with spaces', args: ['up', '-p', 'my app'], exitCode: 2, message: /name: got 'my app', expected a compose project name/ },
+  { name: 'render --output without a file', args: ['render', '--output'], exitCode: 2, message: /value is missing/ },
+];

@@ -1,0 +1,135 @@
+import { Admin } from '@platformatic/kafka';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { UserConfig } from '../../src/config/types.js';
+import type { PathReport, SmokeReport } from '../../src/kafka/smoke.js';
+import { docker, kafkaDev, projectDir, removeProject, requireDocker, resourcesOf, uniqueProject } from './helpers.js';
+
+/** Ports of their own, so this stack runs beside one on the defaults. */
+const ports = { listeners: { outside: { port: 19092 }, inside: { port: 9093 } }, zookeeper: { port: 12181 } } satisfies UserConfig;
+
+/** The smoke check over OUTSIDE (host) and INSIDE (containers on the network), on the default-sized stack. */
+describe('kafka-dev smoke', () => {
+  const project = uniqueProject('smoke');
+  let cwd: string;
+  const run = (...args: string[]) => kafkaDev([...args, '-p', project], { cwd });
+  const smokeJson = async (...args: string[]): Promise<SmokeReport> => {
+    const result = await run('smoke', '--json', ...args);
+    expect(result.exitCode, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as SmokeReport;
+  };
+  /** The figures go to the test log, for the record of what was measured here. */
+  const record = (report: SmokeReport) => {
+    for (const { path, stats } of report.paths) {
+      const { p50, p99 } = stats!.latencyMs!;
+      console.log(`smoke ${report.messages} messages, ${path}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ${Math.round(stats!.throughputPerSecond!)} msg/s`);
+    }
+  };
+  const expectEveryMessageOnceInOrder = (report: SmokeReport, messages: number) => {
+    expect(report).toMatchObject({ passed: true, messages, partitions: 3 });
+    expect(report.paths.map((path) => [path.path, path.bootstrap, path.status])).toEqual([
+      ['outside', 'localhost:19092', 'passed'],
+      ['inside', 'kafka:9093', 'passed'],
+    ]);
+    for (const path of report.paths) {
+      expect(path.stats).toMatchObject({ sent: messages, received: messages, lost: 0, duplicated: 0, outOfOrder: 0 });
+      expect(path.stats!.latencyMs!.p50).toBeLessThanOrEqual(path.stats!.latencyMs!.p99);
+      expect(path.stats!.throughputPerSecond).toBeGreaterThan(0);
+      expect(path.measured).toMatch(/^latency: from /);
+    }
+  };
+
+  beforeAll(async () => {
+    await requireDocker();
+    cwd = await projectDir(ports);
+  });
+  afterAll(() => removeProject(project));
+
+  test('up ends with a smoke check that passes over both listeners', async () => {
+    const result = await run('up');
+    expect(result.exitCode, result.stderr + result.stdout).toBe(0);
+    expect(result.stdout).toMatch(/Smoke check: outside 100\/100 back once and in order, p50 [\d.]+ ms, p99 [\d.]+ ms; inside 100\/100 back once and in order/);
+  });
+
+  test('100 messages per path come back once and in order; the table and --json say so', async () => {
+    const report = await smokeJson();
+    expectEveryMessageOnceInOrder(report, 100);
+    record(report);
+
+    const table = await run('smoke');
+    expect(table.exitCode, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/outside\s+localhost:19092\s+passed\s+100\s+100\s+0\s+0\s+0\s+[\d.,]+ ms\s+[\d.,]+ ms\s+[\d,]+ msg\/s/);
+    expect(table.stdout).toMatch(/inside\s+kafka:9093\s+passed\s+100\s+100\s+0\s+0\s+0/);
+  });
+
+  test('100,000 messages per path come back once and in order', async () => {
+    const report = await smokeJson('--messages', '100000');
+    expectEveryMessageOnceInOrder(report, 100_000);
+    record(report);
+  });
+
+  test('nothing is left behind: no smoke containers, topics or consumer groups', async () => {
+    const services = (await resourcesOf(project)).containers.map((container) => container.Labels['com.docker.compose.service']);
+    expect(services.sort()).toEqual(['kafka', 'zookeeper']);
+    const topics = await run('topic', 'list', '--json');
+    expect(JSON.parse(topics.stdout).map((topic: { name: string }) => topic.name)).toEqual(['test']);
+    const admin = new Admin({ clientId: 'kafka-dev-e2e', bootstrapBrokers: ['localhost:19092'] });
+    try {
+      expect([...(await admin.listGroups()).keys()].filter((group) => group.startsWith('kafka-dev-smoke-'))).toEqual([]);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  test('a broker that advertises an address the host cannot resolve fails the check, and says so', async () => {
+    await recreateBroker(`${project}-kafka-1`, 'INSIDE://kafka:9093,OUTSIDE://kafka:9093');
+    const result = await run('smoke', '--json');
+    expect(result.exitCode).toBe(7);
+    expect(result.stderr).toContain(`Smoke check failed (project ${project}):`);
+    expect(result.stderr).toContain('outside (localhost:19092): the broker advertises kafka:9093 to host clients, which cannot resolve kafka');
+    expect(result.stderr).toContain("'kafka-dev down && kafka-dev up' recreates it from the config");
+    const report = JSON.parse(result.stdout) as SmokeReport;
+    expect(report.passed).toBe(false);
+    expect(report.paths.map((path: PathReport) => path.status)).toEqual(['failed', 'skipped']);
+  });
+
+  test('with the broker stopped, it says nothing answers on the bootstrap address', async () => {
+    await docker.getContainer(`${project}-kafka-1`).stop({ t: 10 });
+    const result = await run('smoke');
+    expect(result.exitCode).toBe(7);
+    expect(result.stderr).toContain('outside (localhost:19092): nothing answers on localhost:19092 (connection refused)');
+    expect(result.stderr).toContain("'kafka-dev status'");
+  });
+});
+
+/**
+ * Replaces the broker container by one that differs only in its advertised listeners, which the
+ * config cannot express (by design), then waits until the broker answers again.
+ */
+async function recreateBroker(name: string, advertisedListeners: string): Promise<void> {
+  const old = docker.getContainer(name);
+  const info = await old.inspect();
+  await old.stop({ t: 10 });
+  await old.remove();
+  const network = info.HostConfig.NetworkMode!;
+  const env = info.Config.Env.map((entry) =>
+    entry.startsWith('KAFKA_ADVERTISED_LISTENERS=') ? `KAFKA_ADVERTISED_LISTENERS=${advertisedListeners}` : entry,
+  );
+  const container = await docker.createContainer({
+    name,
+    Image: info.Config.Image,
+    Hostname: info.Config.Hostname,
+    Env: env,
+    Labels: info.Config.Labels,
+    ExposedPorts: info.Config.ExposedPorts,
+    HostConfig: { PortBindings: info.HostConfig.PortBindings, Mounts: info.HostConfig.Mounts, NetworkMode: network },
+    NetworkingConfig: { EndpointsConfig: { [network]: { Aliases: info.NetworkSettings.Networks[network]?.Aliases ?? [] } } },
+  });
+  await container.start();
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const metadata = await execa('kcat', ['-b', 'localhost:19092', '-L', '-m', '2'], { reject: false });
+    if (metadata.stdout.includes('broker 1 at kafka:9093')) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the recreated broker ${name} did not answer on localhost:19092`);
+}
