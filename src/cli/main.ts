@@ -75,6 +75,14 @@ cli
   .example('kafka-dev smoke --messages 100000 --json')
   .action(async (flags) => (await import('./commands/smoke.js')).smokeCommand(flags, abort.signal));
 
+cli
+  .command('doctor', 'Check Docker, ports, images, volumes and, for a running stack, both listeners; print the fix for each problem')
+  .option('--json', 'Print JSON')
+  .example('kafka-dev doctor')
+  .action(async (flags) => {
+    process.exitCode = await (await import('./commands/doctor.js')).doctorCommand(flags);
+  });
+
 cli.help();
 cli.version(version);
 

@@ -72,6 +72,8 @@ export interface EngineInfo {
 export interface ContainerRuntime {
   /** Throws DockerUnavailableError when no engine answers. */
   info(): Promise<EngineInfo>;
+  /** Where the engine keeps its data (volumes), e.g. /var/lib/docker. */
+  dataRoot(): Promise<string>;
   /** All containers (running or not), optionally only those carrying every given label. */
   listContainers(labels?: Readonly<Record<string, string>>): Promise<ContainerSummary[]>;
   inspectContainer(id: string): Promise<ContainerDetails | null>;

@@ -30,6 +30,11 @@ export class DockerodeRuntime implements ContainerRuntime {
     }
   }
 
+  async dataRoot(): Promise<string> {
+    const info = (await this.docker.info()) as { DockerRootDir: string };
+    return info.DockerRootDir;
+  }
+
   async listContainers(labels: Readonly<Record<string, string>> = {}): Promise<ContainerSummary[]> {
     const containers = await this.docker.listContainers({ all: true, filters: { label: labelFilter(labels) } });
     return containers.map((container) => ({

@@ -20,9 +20,13 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
 }
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
-const maxLineLength = 100;
+/** Longest literal kept on one line, leaving room for the key before it and the comment after it. */
+const maxInlineLength = 80;
 
-/** A value as TypeScript source: single quotes, unquoted keys where possible, one line when it fits. */
+/**
+ * A value as TypeScript source: single quotes, unquoted keys where possible, one line when it
+ * fits. Lines after the first are indented relative to the line the value starts on.
+ */
 export function tsLiteral(value: unknown, indent = ''): string {
   if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   if (typeof value !== 'object' || value === null) return String(value);
@@ -32,7 +36,7 @@ export function tsLiteral(value: unknown, indent = ''): string {
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{ ', ' }'];
   if (entries.length === 0) return open.trim() + close.trim();
   const inline = `${open}${entries.map(([key, item]) => key + tsLiteral(item)).join(', ')}${close}`;
-  if (indent.length + inline.length <= maxLineLength) return inline;
+  if (indent.length + inline.length <= maxInlineLength) return inline;
   const inner = `${indent}  `;
   return `${open.trim()}\n${entries.map(([key, item]) => `${inner}${key}${tsLiteral(item, inner)},`).join('\n')}\n${indent}${close.trim()}`;
 }

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Document } from 'yaml';
+import type { ResolvedConfig, UserConfig } from '../config/types.js';
+import { fillTemplate, tsLiteral } from './fill-template.js';
+
+/** The formats `kafka-dev init` writes; all three load with `loadConfig`. */
+export const configFormats = ['ts', 'json', 'yaml'] as const;
+export type ConfigFormat = (typeof configFormats)[number];
+
+export const configFileNames: Readonly<Record<ConfigFormat, string>> = {
+  ts: 'kafka-dev.config.ts',
+  json: 'kafka-dev.config.json',
+  yaml: 'kafka-dev.config.yaml',
+};
+
+const templateFile = fileURLToPath(new URL('../../templates/init/kafka-dev.config.ts.template', import.meta.url));
+
+/**
+ * Every field of a resolved config that applies to its mode, so the written file shows each knob
+ * with its value. The cluster id is written only when it was chosen (the derived one follows the name).
+ */
+export function spelledOut(config: ResolvedConfig, chosen: UserConfig): UserConfig {
+  const kraft = config.mode === 'kraft';
+  return {
+    name: config.name,
+    mode: config.mode,
+    brokers: config.brokers,
+    ...(kraft && { controllers: config.controllers }),
+    ...(chosen.clusterId && { clusterId: config.clusterId }),
+    listeners: {
+      inside: { ...config.listeners.inside },
+      outside: { ...config.listeners.outside },
+      ...(kraft && { controller: { ...config.listeners.controller } }),
+    },
+    ...(!kraft && { zookeeper: { ...config.zookeeper } }),
+    images: { kafka: config.images.kafka, ...(!kraft && { zookeeper: config.images.zookeeper }) },
+    topics: config.topics.map(({ config: settings, ...topic }) => ({ ...topic, ...(Object.keys(settings).length > 0 && { config: { ...settings } }) })),
+    brokerConfig: { ...config.brokerConfig },
+    heap: kraft ? { kafka: config.heap.kafka } : { ...config.heap },
+  };
+}
+
+/** The file's text; `header` lines open it as comments (TypeScript, YAML) and are left out of JSON. */
+export function configFileText(config: UserConfig, format: ConfigFormat, header: readonly string[]): string {
+  if (format === 'json') return `${JSON.stringify(config, null, 2)}\n`;
+  if (format === 'yaml') {
+    const document = new Document(config);
+    document.commentBefore = header.map((line) => ` ${line}`).join('\n');
+    return document.toString({ lineWidth: 0 });
+  }
+  const literal = (value: unknown) => (value === undefined ? undefined : tsLiteral(value));
+  return fillTemplate(readFileSync(templateFile, 'utf8'), {
+    header: header.join('\n'),
+    name: literal(config.name),
+    mode: literal(config.mode),
+    brokers: literal(config.brokers),
+    controllers: literal(config.controllers),
+    clusterId: literal(config.clusterId),
+    'listeners.inside': literal(config.listeners?.inside),
+    'listeners.outside': literal(config.listeners?.outside),
+    'listeners.controller': literal(config.listeners?.controller),
+    zookeeper: literal(config.zookeeper),
+    'images.kafka': literal(config.images?.kafka),
+    'images.zookeeper': literal(config.images?.zookeeper),
+    topics: literal(config.topics),
+    brokerConfig: literal(config.brokerConfig),
+    heap: literal(config.heap),
+  });
+}
