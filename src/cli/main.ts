@@ -83,6 +83,38 @@ cli
     process.exitCode = await (await import('./commands/doctor.js')).doctorCommand(flags);
   });
 
+cli
+  .command('init', 'Write a commented kafka-dev.config.ts: asks on a terminal, else takes the flags; --from-compose converts a compose file')
+  .option('--topic <name[:partitions[:replicas]]>', 'A topic to declare, repeatable')
+  .option('--port <n>', 'Host port of the first broker (OUTSIDE; default 9092)')
+  .option('--zookeeper-port <n>', 'ZooKeeper mode: ZooKeeper client port (default 2181)')
+  .option('--from-compose <file>', 'Convert this docker-compose file instead of asking; prints what it could not carry over')
+  .option('--format <format>', 'ts, json or yaml', { default: 'ts' })
+  .option('--yes', 'Ask nothing: flags and defaults only (what happens without a terminal)')
+  .option('--force', 'Replace an existing config file')
+  .example('kafka-dev init')
+  .example('kafka-dev init --mode kraft --brokers 3 --topic orders:6:3 --topic payments --yes')
+  .example('kafka-dev init --from-compose docker-compose.yml')
+  .action(async (flags) => (await import('./commands/init.js')).initCommand(flags));
+
+cli
+  .command('lint [compose-file]', 'Check a docker-compose file with Kafka for the classic mistakes (default: compose.yaml / docker-compose.yml here); exit 1 on errors')
+  .option('--json', 'Print JSON')
+  .example('kafka-dev lint')
+  .example('kafka-dev lint path/to/docker-compose.yml --json')
+  .action(async (file, flags) => (await import('./commands/lint.js')).lintCommand(file, flags));
+
+cli
+  .command('logs [service]', "The stack's logs, merged and prefixed by service, like docker compose logs")
+  .option('-f, --follow', 'Keep printing new lines until Ctrl-C')
+  .option('--since <time>', 'Only lines since a duration ago (90s, 5m, 1h30m) or a date (2026-01-31T12:00:00Z)')
+  .option('--tail <n>', "Only the last n lines of each container, or 'all'", { default: 'all' })
+  .option('-t, --timestamps', "Show Docker's timestamp of each line")
+  .example('kafka-dev logs')
+  .example('kafka-dev logs kafka -f --tail 20')
+  .example('kafka-dev logs --since 5m')
+  .action(async (service, flags) => (await import('./commands/logs.js')).logsCommand(service, flags, abort.signal));
+
 cli.help();
 cli.version(version);
 

@@ -1,4 +1,5 @@
 import type { ConfigIssue } from '../errors.js';
+import { checkTopicSettings } from '../kafka/topic-settings.js';
 import { loadFlavor } from '../render/flavor.js';
 import { brokerNodes } from '../render/listeners.js';
 import { kafkaMajorVersion } from './images.js';
@@ -72,6 +73,9 @@ export function checkRules(config: ResolvedConfig): ConfigIssue[] {
       issues.push({ path: `topics[${index}].name`, message: `got '${topic.name}' a second time; expected each topic once` });
     }
     seen.add(topic.name);
+    for (const issue of checkTopicSettings(topic.config)) {
+      issues.push({ ...issue, path: `topics[${index}].config.${issue.path}` });
+    }
     if (topic.replicationFactor > config.brokers) {
       issues.push({
         path: `topics[${index}].replicationFactor`,

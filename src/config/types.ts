@@ -86,7 +86,7 @@ export interface UserConfig {
   };
   zookeeper?: ZookeeperConfig;
   images?: ImagesConfig;
-  /** Topics the application needs; created by `up` when missing. Default: one topic `test`. */
+  /** Topics the application needs; `up` reconciles the cluster to them. Default: one topic `test`. */
   topics?: TopicConfig[];
   /** Broker settings, e.g. `{ 'log.retention.hours': 1 }`; rendered to the image's env convention. */
   brokerConfig?: KafkaSettings;

@@ -69,6 +69,25 @@ export interface EngineInfo {
   readonly apiVersion: string;
 }
 
+/** What `containerLogLines` reads. */
+export interface LogRequest {
+  /** Keep reading until the container stops or `signal` aborts. */
+  readonly follow: boolean;
+  /** Only lines written since this Unix time, in seconds. */
+  readonly since?: number;
+  /** Only the last N lines (before following). */
+  readonly tail?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** One line of a container's output. */
+export interface LogLine {
+  readonly stream: 'stdout' | 'stderr';
+  /** Docker's RFC 3339 time of the line (nanoseconds, trailing zeros trimmed). */
+  readonly timestamp: string;
+  readonly text: string;
+}
+
 export interface ContainerRuntime {
   /** Throws DockerUnavailableError when no engine answers. */
   info(): Promise<EngineInfo>;
@@ -95,4 +114,7 @@ export interface ContainerRuntime {
   listVolumes(labels: Readonly<Record<string, string>>): Promise<NamedResource[]>;
   createVolume(name: string, labels: Readonly<Record<string, string>>): Promise<void>;
   removeVolume(name: string): Promise<void>;
+
+  /** A container's output line by line, stdout and stderr as Docker interleaved them (`kafka-dev logs`). */
+  containerLogLines(id: string, request: LogRequest): AsyncIterable<LogLine>;
 }

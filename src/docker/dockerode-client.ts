@@ -8,10 +8,13 @@ import type {
   ContainerState,
   ContainerSummary,
   EngineInfo,
+  LogLine,
+  LogRequest,
   NamedResource,
   RunRequest,
   RunResult,
 } from './client.js';
+import { LogLineDecoder } from './log-lines.js';
 
 /** The only module that talks to dockerode. Connection settings come from DOCKER_HOST & co., like the docker CLI. */
 export class DockerodeRuntime implements ContainerRuntime {
@@ -188,6 +191,25 @@ export class DockerodeRuntime implements ContainerRuntime {
 
   async removeVolume(name: string): Promise<void> {
     await ignoreStatus(this.docker.getVolume(name).remove(), 404);
+  }
+
+  async *containerLogLines(id: string, request: LogRequest): AsyncIterable<LogLine> {
+    const container = this.docker.getContainer(id);
+    const options = { stdout: true, stderr: true, timestamps: true, since: request.since ?? 0, ...(request.tail !== undefined && { tail: request.tail }) };
+    const decoder = new LogLineDecoder();
+    if (!request.follow) {
+      yield* decoder.push(await container.logs({ ...options, follow: false }));
+      yield* decoder.end();
+      return;
+    }
+    const stream = await container.logs({ ...options, follow: true, ...(request.signal && { abortSignal: request.signal }) });
+    try {
+      for await (const chunk of stream) yield* decoder.push(Buffer.from(chunk as Buffer));
+    } catch (error) {
+      // Aborting is how following ends on Ctrl-C; anything else is a real failure.
+      if (!request.signal?.aborted) throw error;
+    }
+    yield* decoder.end();
   }
 }
 

@@ -1,7 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import { ConfigError, KafkaDevError, NotReadyError } from '../errors.js';
 import { withAdmin } from '../kafka/admin.js';
-import { checkDeclaredTopics } from '../kafka/check-topic.js';
 import { reconcileTopics, summarizeReconciled, type TopicsReconciled } from '../kafka/reconcile-topics.js';
 import { runSmoke, smokeFailure, summarizeSmoke, type SmokeReport } from '../kafka/smoke.js';
 import { bootstrapServers, reachableHost } from '../render/listeners.js';
@@ -61,7 +60,11 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
   const model = buildStackModel(config);
   const project = model.project;
   const bootstrap = bootstrapServers(config);
-  const created = { containers: [] as string[], network: undefined as string | undefined, volumes: [] as string[] };
+  const created = {
+    containers: [] as { id: string; role: ServiceSpec['role'] }[],
+    network: undefined as string | undefined,
+    volumes: [] as string[],
+  };
   let plan: UpPlan | undefined;
   let topics: TopicsReconciled | undefined;
   let smoke: SmokeReport | null = null;
@@ -97,7 +100,7 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
           network: planned().network.name,
           aliases: [spec.name],
         });
-        created.containers.push(id);
+        created.containers.push({ id, role: spec.role });
         await runtime.startContainer(id);
         return `${spec.name} ${action === 'recreate' ? 'recreated' : 'created'}`;
       }),
@@ -141,24 +144,22 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
     }
   };
 
-  /** ZooKeeper (waited for on its own), or dedicated KRaft controllers (proved by the brokers registering). */
-  const coordinationSteps = (): Step[] => {
-    if (config.mode === 'zookeeper') {
-      const zookeepers = () => servicesWithRole('zookeeper');
-      return [
-        { title: 'Start ZooKeeper', run: () => startServices(zookeepers()) },
-        {
-          title: 'Wait for ZooKeeper',
-          async run(signal) {
-            const host = reachableHost(config.zookeeper.bind);
-            await waitForServices(new ZookeeperReady(host, config.zookeeper.port), zookeepers(), signal);
-            return `answers on ${host}:${config.zookeeper.port}`;
-          },
+  /**
+   * ZooKeeper is waited for on its own (its answer names the problem best); dedicated KRaft
+   * controllers are proved by the brokers registering.
+   */
+  const waitForZookeeper = (): Step[] => {
+    if (config.mode !== 'zookeeper') return [];
+    return [
+      {
+        title: 'Wait for ZooKeeper',
+        async run(signal) {
+          const host = reachableHost(config.zookeeper.bind);
+          await waitForServices(new ZookeeperReady(host, config.zookeeper.port), servicesWithRole('zookeeper'), signal);
+          return `answers on ${host}:${config.zookeeper.port}`;
         },
-      ];
-    }
-    if (config.controllers === 0) return [];
-    return [{ title: 'Start controllers', run: () => startServices(servicesWithRole('controller')) }];
+      },
+    ];
   };
 
   const steps: Step[] = [
@@ -224,11 +225,12 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
         return `network ${network.name}${network.exists ? ' (kept)' : ''}, ${missing.length} new volume(s), ${volumes.length - missing.length} kept`;
       },
     },
-    ...coordinationSteps(),
     {
-      title: 'Start brokers',
-      run: () => startServices(servicesWithRole('broker')),
+      // All at once: brokers wait for ZooKeeper or the controllers themselves, so their JVMs boot in parallel.
+      title: 'Start containers',
+      run: () => startServices(planned().services),
     },
+    ...waitForZookeeper(),
     {
       title: 'Wait for brokers',
       async run(signal) {
@@ -244,8 +246,6 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
     {
       title: 'Reconcile topics',
       async run() {
-        const issues = checkDeclaredTopics(config.topics);
-        if (issues.length > 0) throw new ConfigError(config.source, issues);
         // Retries: a fresh KRaft cluster may still answer NOT_CONTROLLER while its controller settles.
         topics = await withAdmin(bootstrap.host, (admin) => reconcileTopics(admin, config.topics, { prune: options.prune }), {
           retries: 10,
@@ -272,8 +272,9 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
     steps,
     async onFailure() {
       if (options.keepOnFailure) return;
-      // Newest first: brokers before ZooKeeper.
-      for (const id of [...created.containers].reverse()) await stopAndRemove(id).catch(() => undefined);
+      // Brokers first, so they deregister while ZooKeeper or the controllers still run.
+      const brokersFirst = [...created.containers].sort((a, b) => Number(b.role === 'broker') - Number(a.role === 'broker'));
+      for (const { id } of brokersFirst) await stopAndRemove(id).catch(() => undefined);
       if (created.network) await runtime.removeNetwork(created.network).catch(() => undefined);
       for (const volume of created.volumes) await runtime.removeVolume(volume).catch(() => undefined);
     },

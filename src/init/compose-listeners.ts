@@ -15,31 +15,54 @@ export function listenersFromCompose(stack: ComposeStack, brokers: readonly Kafk
   const first = brokers[0]!;
   const controllerNames = namesIn(first.settings.get('controller.listener.names')?.value);
   const exposures = listenerExposure(first).filter((exposure) => !controllerNames.has(exposure.listener.name));
-  const outside = exposures.find((exposure) => exposure.published);
-  const inside = exposures.find((exposure) => !exposure.published);
+  const published = exposures.filter((exposure) => exposure.published);
+  const outside = published.find((exposure) => reachableFromHost(exposure.listener.host, stack)) ?? published[0];
+  const interBroker = first.settings.get('inter.broker.listener.name')?.value.trim().toUpperCase();
+  const others = exposures.filter((exposure) => exposure !== outside);
+  const inside =
+    others.find((exposure) => exposure.listener.name === interBroker) ??
+    others.find((exposure) => stack.networkNames.has(exposure.listener.host)) ??
+    others.find((exposure) => !exposure.published);
   const service = first.service.name;
 
-  const outsideListener: NonNullable<Listeners['outside']> = {};
+  const outsideListener: NonNullable<Listeners['outside']> = { port: defaults.listeners.outside.port };
   if (outside?.published) {
-    const { listener, published } = outside;
+    const { listener, published: mapping } = outside;
     if (reachableFromHost(listener.host, stack)) outsideListener.host = listener.host;
-    else notes.push(`${service}: listener ${listener.name} advertises '${listener.host}', which the host cannot resolve; kafka-dev advertises ${defaults.listeners.outside.host}`);
-    outsideListener.port = published.published ?? listener.port;
-    if (published.published === undefined) notes.push(`${service}: ${published.text} lets Docker pick the host port; kafka-dev publishes port ${outsideListener.port}`);
-    Object.assign(outsideListener, publishedBind(published, `${service}'s ${listener.name}`, notes));
+    else notes.push(`${service}: listener ${listener.name} advertises ${listener.host ? `'${listener.host}'` : 'no host'}, which the host cannot resolve; kafka-dev advertises ${defaults.listeners.outside.host}`);
+    outsideListener.port = mapping.published ?? listener.port;
+    if (mapping.published === undefined) notes.push(`${service}: ${mapping.text} lets Docker pick the host port; kafka-dev publishes port ${outsideListener.port}`);
+    Object.assign(outsideListener, publishedBind(mapping, `${service}'s ${listener.name}`, notes));
     notes.push(...hostPortChanges(brokers, listener.name, outsideListener.port));
   } else {
     notes.push(`${service} publishes no listener to the host; kafka-dev adds OUTSIDE on ${defaults.listeners.outside.bind}:${defaults.listeners.outside.port}`);
   }
-  if (!inside) notes.push(`${service} has no listener for containers only; kafka-dev adds INSIDE (port ${defaults.listeners.inside.port})`);
+  if (!inside) notes.push(`${service} has no listener for other containers; kafka-dev adds INSIDE`);
   notes.push(...protocolNotes(first, exposures.map((exposure) => exposure.listener.name)));
 
-  const controllerPort = controllerPortOf(stack);
+  // kafka-dev serves each listener on its own container port; OUTSIDE's is its host port.
+  const taken = new Set([outsideListener.port!]);
+  const insidePort = ownPort('INSIDE', inside?.listener.port ?? defaults.listeners.inside.port, taken, notes);
+  const kraft = !stack.kafka.some((node) => node.settings.has('zookeeper.connect'));
+  const controllerPort = kraft ? ownPort('CONTROLLER', controllerPortOf(stack) ?? defaults.listeners.controller.port, taken, notes) : undefined;
   return {
-    inside: { host: insideHost(brokers, notes), ...(inside && { port: inside.listener.port }) },
+    inside: { ...optionalHost(insideHost(brokers, notes)), port: insidePort },
     outside: outsideListener,
     ...(controllerPort !== undefined && { controller: { port: controllerPort } }),
   };
+}
+
+/** The wanted port, or the next one no other listener uses (said in a note). */
+function ownPort(listener: string, wanted: number, taken: Set<number>, notes: string[]): number {
+  let port = wanted;
+  while (taken.has(port)) port += 1;
+  if (port !== wanted) notes.push(`${listener} moves from port ${wanted} to ${port}: in kafka-dev each listener has its own container port`);
+  taken.add(port);
+  return port;
+}
+
+function optionalHost(host: string | undefined): { host?: string } {
+  return host ? { host } : {};
 }
 
 /** A mapping's host address as `bind`; none written means every interface, which kafka-dev does not copy. */
@@ -77,7 +100,7 @@ function hostPortChanges(brokers: readonly KafkaNodeService[], listenerName: str
   const wanted = brokers.map((_, index) => port + index);
   return ports.every((published, index) => published === wanted[index])
     ? []
-    : [`broker host ports ${ports.map((published) => published ?? 'none').join(', ')} become ${wanted.join(', ')}`];
+    : [`broker host ports ${ports.map((published) => published ?? 'picked by Docker').join(', ')} become ${wanted.join(', ')}`];
 }
 
 function protocolNotes(node: KafkaNodeService, listenerNames: readonly string[]): string[] {

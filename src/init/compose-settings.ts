@@ -1,5 +1,5 @@
 import { managedBrokerSettings } from '../config/rules.js';
-import type { KafkaSettings, KafkaSettingValue } from '../config/types.js';
+import type { KafkaSettings, KafkaSettingValue, TopicConfig } from '../config/types.js';
 import type { ComposeService, Located } from '../lint/compose-document.js';
 import { settingOfVariable, type KafkaNodeService } from '../lint/compose-stack.js';
 import { problemAt } from './choices.js';
@@ -55,7 +55,7 @@ function typedValue(value: string): KafkaSettingValue {
 }
 
 /** Topics from wurstmeister's KAFKA_CREATE_TOPICS, with replication factors the cluster can hold. */
-export function topicsFromCompose(brokers: readonly KafkaNodeService[], brokerCount: number, notes: string[]): Record<string, unknown>[] {
+export function topicsFromCompose(brokers: readonly KafkaNodeService[], brokerCount: number, notes: string[]): TopicConfig[] {
   const variable = brokers.map((broker) => broker.service.environment.get('KAFKA_CREATE_TOPICS')).find((found) => found !== undefined);
   const specs = (variable?.value ?? '').split(',').map((spec) => spec.trim()).filter(Boolean);
   return specs.flatMap((spec) => {
@@ -65,7 +65,7 @@ export function topicsFromCompose(brokers: readonly KafkaNodeService[], brokerCo
       topic.replicationFactor = brokerCount;
     }
     const problem = problemAt({ brokers: brokerCount, topics: [topic] }, 'topics');
-    if (!problem) return [topic];
+    if (!problem) return [topic as TopicConfig];
     notes.push(`topic '${spec}' left out (${problem})`);
     return [];
   });

@@ -20,7 +20,7 @@ const templateFile = fileURLToPath(new URL('../../templates/init/kafka-dev.confi
  * Every field of a resolved config that applies to its mode, so the written file shows each knob
  * with its value. The cluster id is written only when it was chosen (the derived one follows the name).
  */
-export function spelledOut(config: ResolvedConfig, chosen: UserConfig): UserConfig {
+export function spelledOut(config: ResolvedConfig, chosen: { clusterId: boolean }): UserConfig {
   const kraft = config.mode === 'kraft';
   return {
     name: config.name,

@@ -3,14 +3,22 @@
  * factor and cleanup policy, the KAFKA_CREATE_TOPICS format of the wurstmeister image, also taken
  * by `kafka-dev init --topic`. Not validated here: the config schema says what is wrong.
  */
-export function parseTopicSpec(spec: string): Record<string, unknown> {
-  const [name, partitions, replicationFactor, cleanupPolicy] = spec.trim().split(':');
+export function parseTopicSpec(spec: string): TopicSpec {
+  const [name = '', partitions, replicationFactor, cleanupPolicy] = spec.trim().split(':');
   return {
     name,
     ...(partitions && { partitions: numberOrText(partitions) }),
     ...(replicationFactor && { replicationFactor: numberOrText(replicationFactor) }),
     ...(cleanupPolicy && { config: { 'cleanup.policy': cleanupPolicy } }),
   };
+}
+
+/** A topic as written; a count that is not a number stays text, for the schema to name the mistake. */
+export interface TopicSpec {
+  name: string;
+  partitions?: number | string;
+  replicationFactor?: number | string;
+  config?: Record<string, string>;
 }
 
 function numberOrText(text: string): number | string {

@@ -53,9 +53,3 @@ export function checkTopicRequest(
   return { topic: { name: request.name, partitions, replicationFactor, config }, issues: [] };
 }
 
-/** Unknown or mistyped settings of the declared topics, with their place in the config. */
-export function checkDeclaredTopics(topics: readonly ResolvedTopic[]): ConfigIssue[] {
-  return topics.flatMap((topic, index) =>
-    checkTopicSettings(topic.config).map((issue) => ({ ...issue, path: `topics[${index}].config.${issue.path}` })),
-  );
-}

@@ -6,9 +6,10 @@ export function kafkaErrorMessage(error: unknown): string {
   const leaves = new Set<string>();
   const visit = (current: unknown) => {
     if (current === null || typeof current !== 'object') return leaves.add(String(current));
-    const { errors, message } = current as { errors?: unknown[]; message?: string };
+    const { errors, message, serverErrorMessage } = current as { errors?: unknown[]; message?: string; serverErrorMessage?: string | null };
     if (Array.isArray(errors) && errors.length > 0) errors.forEach(visit);
-    else leaves.add(message ?? String(current));
+    // The broker's own words (e.g. "Replication factor: 3 larger than available brokers: 1") say the most.
+    else leaves.add(serverErrorMessage && serverErrorMessage !== message ? `${message} (${serverErrorMessage})` : (message ?? String(current)));
   };
   visit(error);
   const outer = error instanceof Error ? error.message : '';

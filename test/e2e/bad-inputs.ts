@@ -49,6 +49,7 @@ export const badInputs: readonly BadInput[] = [
   { name: 'INSIDE host localhost', files: jsonConfig({ listeners: { inside: { host: 'localhost' } } }), args: ['up'], exitCode: 2, message: /inside a container is that container itself/ },
   { name: 'INSIDE host with dots', files: jsonConfig({ listeners: { inside: { host: 'kafka.local' } } }), args: ['up'], exitCode: 2, message: /expected the broker's service name on the compose network/ },
   { name: 'duplicate topic', files: jsonConfig({ topics: [{ name: 'a' }, { name: 'a' }] }), args: ['up'], exitCode: 2, message: /topics\[1\]\.name: got 'a' a second time/ },
+  { name: 'unknown topic setting', files: jsonConfig({ topics: [{ name: 'a', config: { 'retention.msec': 1000 } }] }), args: ['up'], exitCode: 2, message: /topics\[0\]\.config\.retention\.msec: .*retention\.ms/ },
   { name: 'invalid topic name', files: jsonConfig({ topics: [{ name: 'orders/eu' }] }), args: ['up'], exitCode: 2, message: /expected a topic name of 1 to 249 characters/ },
   { name: 'broker setting kafka-dev manages', files: jsonConfig({ brokerConfig: { 'advertised.listeners': 'PLAINTEXT://x:1' } }), args: ['up'], exitCode: 2, message: /is set by kafka-dev from 'listeners'; set that instead/ },
   { name: 'ZooKeeper mode with a Kafka 4 image', files: jsonConfig({ images: { kafka: 'confluentinc/cp-kafka:8.0.0' } }), args: ['up'], exitCode: 2, message: /Kafka 4 has no ZooKeeper mode: use mode 'kraft' or a 3\.x image/ },

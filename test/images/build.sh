@@ -1,37 +1,52 @@
 #!/usr/bin/env bash
-# Builds, without any container registry, two local images that honour the
-# environment-variable contract of the public Confluent Platform 7.9 images:
+# Builds, without any container registry, three local images that honour the
+# environment-variable contract of public Kafka images:
 #
 #   kafka-dev-local/cp-zookeeper:7.9   stands in for confluentinc/cp-zookeeper:7.9.x
 #   kafka-dev-local/cp-kafka:7.9       stands in for confluentinc/cp-kafka:7.9.x (Apache Kafka 3.9)
+#   kafka-dev-local/apache-kafka:4.1   stands in for apache/kafka:4.1.x (Apache Kafka 4.1)
 #
 # Steps (each cached, see README.md):
 #   1. Debian rootfs with OpenJDK 17 (debootstrap) -> `docker import` -> base image
-#   2. Kafka jars from Maven Central (mvn dependency:copy-dependencies, pom.xml)
-#   3. `docker build` of the two targets of Dockerfile
+#   2. Kafka jars from Maven Central (mvn dependency:copy-dependencies): pom.xml
+#      (3.9, cp-*) and apache-kafka/pom.xml (4.1), each in its own cache directory
+#   3. `docker build` of the two targets of Dockerfile, and of apache-kafka/Dockerfile
 #
-# Usage: bash test/images/build.sh [--force]
+# Usage: bash test/images/build.sh [--force] [cp-zookeeper|cp-kafka|apache-kafka ...]
+#        (no image names: all three)
 # Env:   KAFKA_DEV_CACHE_DIR      cache for rootfs tarball, jars, Maven repo (default /var/cache/kafka-dev)
-#        KAFKA_DEV_IMAGES_FORCE=1 rebuild the two images even when their recipe hash matches
+#        KAFKA_DEV_IMAGES_FORCE=1 rebuild the images even when their recipe hash matches
 #        DEBIAN_MIRROR            mirror for debootstrap (default: first URIs: of the apt sources)
 set -o errexit -o nounset -o pipefail
 
 # Versions (part of the recipe hash).
-KAFKA_VERSION=3.9.1
+KAFKA_VERSION=3.9.1        # cp-* stand-ins
 CP_TAG=7.9
+APACHE_KAFKA_VERSION=4.1.2 # apache-kafka stand-in: newest 4.1.x on Maven Central
+APACHE_TAG=4.1
 DEBIAN_SUITE=bookworm
 BASE_PACKAGES=openjdk-17-jre-headless,netbase
 BASE_RECIPE_REV=1 # bump when the rootfs preparation below changes
 
 ZOOKEEPER_IMAGE="kafka-dev-local/cp-zookeeper:${CP_TAG}"
 KAFKA_IMAGE="kafka-dev-local/cp-kafka:${CP_TAG}"
+APACHE_IMAGE="kafka-dev-local/apache-kafka:${APACHE_TAG}"
 BASE_REPO=kafka-dev-local/base-${DEBIAN_SUITE}-jre17
 HASH_LABEL=dev.kafka-dev.recipe-hash
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE_DIR=${KAFKA_DEV_CACHE_DIR:-/var/cache/kafka-dev}
 FORCE=${KAFKA_DEV_IMAGES_FORCE:-0}
-[[ ${1-} == --force ]] && FORCE=1
+WANT_CP=0 WANT_APACHE=0
+for arg in "$@"; do
+  case "$arg" in
+    --force) FORCE=1 ;;
+    cp-zookeeper | cp-kafka | cp) WANT_CP=1 ;; # the two cp-* images are built together
+    apache-kafka | apache) WANT_APACHE=1 ;;
+    *) printf '[images] ERROR: unknown argument %s (usage: build.sh [--force] [cp-zookeeper|cp-kafka|apache-kafka ...])\n' "$arg" >&2; exit 2 ;;
+  esac
+done
+if [[ $WANT_CP == 0 && $WANT_APACHE == 0 ]]; then WANT_CP=1 WANT_APACHE=1; fi
 
 export DOCKER_BUILDKIT=${DOCKER_BUILDKIT:-0} # the classic builder needs no buildx plugin
 
@@ -47,25 +62,52 @@ docker info >/dev/null 2>&1 ||
   die "docker does not answer ('docker info' failed); start the engine first (e.g. bash .ci/docker-engine.sh)"
 
 # ---------------------------------------------------------------- hashes
-# Image recipe: every file under test/images except this README, plus versions.
+# cp-* recipe: every file in this folder except README.md and apache-kafka/, plus versions.
+# apache-kafka recipe: every file in apache-kafka/ plus this script, plus versions.
+# So editing one image's files rebuilds only that image.
 VERSIONS="kafka=${KAFKA_VERSION} cp=${CP_TAG} suite=${DEBIAN_SUITE} packages=${BASE_PACKAGES} base-rev=${BASE_RECIPE_REV}"
+APACHE_VERSIONS="kafka=${APACHE_KAFKA_VERSION} tag=${APACHE_TAG} suite=${DEBIAN_SUITE} packages=${BASE_PACKAGES} base-rev=${BASE_RECIPE_REV}"
 RECIPE_HASH=$(
   cd "$HERE"
   {
-    find . -type f ! -name README.md -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+    find . -path ./apache-kafka -prune -o -type f ! -name README.md -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
     echo "$VERSIONS"
+  } | sha
+)
+APACHE_RECIPE_HASH=$(
+  cd "$HERE"
+  {
+    find ./apache-kafka ./build.sh -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+    echo "$APACHE_VERSIONS"
   } | sha
 )
 BASE_HASH=$(printf 'suite=%s packages=%s rev=%s\n' "$DEBIAN_SUITE" "$BASE_PACKAGES" "$BASE_RECIPE_REV" | sha)
 JARS_HASH=$({ cat "$HERE/pom.xml"; echo "kafka=${KAFKA_VERSION}"; } | sha)
+APACHE_JARS_HASH=$({ cat "$HERE/apache-kafka/pom.xml"; echo "kafka=${APACHE_KAFKA_VERSION}"; } | sha)
 
 # ---------------------------------------------------------------- fast path
-if [[ $FORCE != 1 ]] &&
-  [[ $(label_of "$ZOOKEEPER_IMAGE") == "$RECIPE_HASH" ]] &&
-  [[ $(label_of "$KAFKA_IMAGE") == "$RECIPE_HASH" ]]; then
-  log "reusing $ZOOKEEPER_IMAGE and $KAFKA_IMAGE (recipe hash ${RECIPE_HASH:0:12} matches) in $(since "$T0")"
+NEED_CP=0 NEED_APACHE=0
+if [[ $WANT_CP == 1 ]] && { [[ $FORCE == 1 ]] ||
+  [[ $(label_of "$ZOOKEEPER_IMAGE") != "$RECIPE_HASH" ]] ||
+  [[ $(label_of "$KAFKA_IMAGE") != "$RECIPE_HASH" ]]; }; then
+  NEED_CP=1
+fi
+if [[ $WANT_APACHE == 1 ]] && { [[ $FORCE == 1 ]] ||
+  [[ $(label_of "$APACHE_IMAGE") != "$APACHE_RECIPE_HASH" ]]; }; then
+  NEED_APACHE=1
+fi
+reused=""
+if [[ $WANT_CP == 1 && $NEED_CP == 0 ]]; then
+  reused+=" $ZOOKEEPER_IMAGE and $KAFKA_IMAGE (recipe hash ${RECIPE_HASH:0:12} matches)"
+fi
+if [[ $WANT_APACHE == 1 && $NEED_APACHE == 0 ]]; then
+  reused+="${reused:+;} $APACHE_IMAGE (recipe hash ${APACHE_RECIPE_HASH:0:12} matches)"
+fi
+if [[ $NEED_CP == 0 && $NEED_APACHE == 0 ]]; then
+  log "reusing$reused in $(since "$T0")"
   exit 0
 fi
+[[ -n $reused ]] && log "reusing$reused"
 
 mkdir -p "$CACHE_DIR"/{rootfs,jars,m2,tmp}
 # One build at a time per cache directory.
@@ -120,57 +162,124 @@ else
 fi
 
 # ---------------------------------------------------------------- 2. jars
-JARS_DIR="$CACHE_DIR/jars/kafka-${KAFKA_VERSION}-${JARS_HASH:0:12}"
-if [[ -f $JARS_DIR/.complete ]]; then
-  log "jars cached: $JARS_DIR"
-else
+# fetch_jars POM VERSION DIR LOGNAME: the runtime jars of POM into DIR (once).
+fetch_jars() {
+  local pom=$1 version=$2 dir=$3 logf="$CACHE_DIR/tmp/$4" t
+  if [[ -f $dir/.complete ]]; then
+    log "jars cached: $dir"
+    return 0
+  fi
   command -v mvn >/dev/null || die "mvn is missing (apt-get install -y maven)"
   t=$(now)
-  rm -rf "$JARS_DIR"
-  log "fetching Kafka $KAFKA_VERSION jars with Maven ..."
-  if ! mvn -B -q -f "$HERE/pom.xml" \
+  rm -rf "$dir"
+  log "fetching Kafka $version jars with Maven ..."
+  if ! mvn -B -q -f "$pom" \
     -Dmaven.repo.local="$CACHE_DIR/m2" \
-    -Dkafka.version="$KAFKA_VERSION" \
+    -Dkafka.version="$version" \
     -DincludeScope=runtime \
-    -DoutputDirectory="$JARS_DIR" \
-    dependency:copy-dependencies >"$CACHE_DIR/tmp/mvn.log" 2>&1; then
-    tail -n 30 "$CACHE_DIR/tmp/mvn.log" >&2
-    die "mvn dependency:copy-dependencies failed (full log: $CACHE_DIR/tmp/mvn.log)"
+    -DoutputDirectory="$dir" \
+    dependency:copy-dependencies >"$logf" 2>&1; then
+    tail -n 30 "$logf" >&2
+    die "mvn dependency:copy-dependencies failed (full log: $logf)"
   fi
-  [[ -f $JARS_DIR/kafka_2.13-$KAFKA_VERSION.jar ]] || die "kafka_2.13-$KAFKA_VERSION.jar missing from $JARS_DIR"
-  touch "$JARS_DIR/.complete"
-  log "$(find "$JARS_DIR" -name '*.jar' | wc -l) jars ($(du -sh "$JARS_DIR" | cut -f1)) in $(since "$t")"
-fi
+  [[ -f $dir/kafka_2.13-$version.jar ]] || die "kafka_2.13-$version.jar missing from $dir"
+  touch "$dir/.complete"
+  log "$(find "$dir" -name '*.jar' | wc -l) jars ($(du -sh "$dir" | cut -f1)) in $(since "$t")"
+}
+JARS_DIR="$CACHE_DIR/jars/kafka-${KAFKA_VERSION}-${JARS_HASH:0:12}"
+APACHE_JARS_DIR="$CACHE_DIR/jars/kafka-${APACHE_KAFKA_VERSION}-${APACHE_JARS_HASH:0:12}"
+[[ $NEED_CP == 1 ]] && fetch_jars "$HERE/pom.xml" "$KAFKA_VERSION" "$JARS_DIR" mvn.log
+[[ $NEED_APACHE == 1 ]] && fetch_jars "$HERE/apache-kafka/pom.xml" "$APACHE_KAFKA_VERSION" "$APACHE_JARS_DIR" mvn-apache-kafka.log
 
 # ---------------------------------------------------------------- 3. images
-t=$(now)
-ctx=$(mktemp -d "$CACHE_DIR/tmp/context.XXXXXX")
-trap 'rm -rf "$ctx"' EXIT
-cp -a "$HERE/Dockerfile" "$HERE/rootfs" "$ctx/"
-mkdir "$ctx/jars"
-cp -l "$JARS_DIR"/*.jar "$ctx/jars/" 2>/dev/null || cp "$JARS_DIR"/*.jar "$ctx/jars/"
+ctx=""
+trap 'if [[ -n $ctx ]]; then rm -rf "$ctx"; fi' EXIT
+new_context() {
+  ctx=$(mktemp -d "$CACHE_DIR/tmp/context.XXXXXX")
+}
+link_jars() { # FROM TO
+  mkdir -p "$2"
+  cp -l "$1"/*.jar "$2/" 2>/dev/null || cp "$1"/*.jar "$2/"
+}
 
-build_target() { # target image
-  local old
-  old=$(docker image inspect -f '{{.Id}}' "$2" 2>/dev/null || true)
-  log "building $2 (target $1) ..."
-  if ! docker build --quiet --target "$1" \
+# build_image IMAGE LOGNAME RECIPE_HASH KAFKA_VERSION STANDS_IN_FOR [docker build args...]
+build_image() {
+  local image=$1 logf="$CACHE_DIR/tmp/build-$2.log" hash=$3 version=$4 stands_in_for=$5 old
+  shift 5
+  old=$(docker image inspect -f '{{.Id}}' "$image" 2>/dev/null || true)
+  log "building $image ..."
+  if ! docker build --quiet "$@" \
     --build-arg BASE_IMAGE="$BASE_IMAGE" \
-    --label "$HASH_LABEL=$RECIPE_HASH" \
-    --label "dev.kafka-dev.kafka-version=$KAFKA_VERSION" \
-    --label "dev.kafka-dev.stands-in-for=confluentinc/cp-$1:$CP_TAG.x" \
-    -t "$2" "$ctx" >"$CACHE_DIR/tmp/build-$1.log" 2>&1; then
-    cat "$CACHE_DIR/tmp/build-$1.log" >&2
-    die "docker build of $2 failed"
+    --label "$HASH_LABEL=$hash" \
+    --label "dev.kafka-dev.kafka-version=$version" \
+    --label "dev.kafka-dev.stands-in-for=$stands_in_for" \
+    -t "$image" "$ctx" >"$logf" 2>&1; then
+    cat "$logf" >&2
+    die "docker build of $image failed"
   fi
   # Drop the image this tag pointed to before, if nothing else uses it.
-  if [[ -n $old && $old != "$(docker image inspect -f '{{.Id}}' "$2")" ]]; then
+  if [[ -n $old && $old != "$(docker image inspect -f '{{.Id}}' "$image")" ]]; then
     docker rmi "$old" >/dev/null 2>&1 || true
   fi
 }
-build_target zookeeper "$ZOOKEEPER_IMAGE"
-build_target kafka "$KAFKA_IMAGE"
-rm -rf "$ctx"
+
+if [[ $NEED_CP == 1 ]]; then
+  t=$(now)
+  new_context
+  cp -a "$HERE/Dockerfile" "$HERE/rootfs" "$ctx/"
+  link_jars "$JARS_DIR" "$ctx/jars"
+  build_image "$ZOOKEEPER_IMAGE" zookeeper "$RECIPE_HASH" "$KAFKA_VERSION" "confluentinc/cp-zookeeper:$CP_TAG.x" --target zookeeper
+  build_image "$KAFKA_IMAGE" kafka "$RECIPE_HASH" "$KAFKA_VERSION" "confluentinc/cp-kafka:$CP_TAG.x" --target kafka
+  rm -rf "$ctx"
+  ctx=""
+  log "built $ZOOKEEPER_IMAGE and $KAFKA_IMAGE (recipe hash ${RECIPE_HASH:0:12}) in $(since "$t")"
+fi
+
+if [[ $NEED_APACHE == 1 ]]; then
+  t=$(now)
+  new_context
+  cp -a "$HERE/apache-kafka/Dockerfile" "$HERE/apache-kafka/rootfs" "$ctx/"
+  link_jars "$APACHE_JARS_DIR" "$ctx/libs"
+  # Every main class named in tools.txt must be in the jars (the names moved
+  # between Kafka versions). python3 comes with docker-compose; skip without it.
+  if command -v python3 >/dev/null; then
+    python3 - "$HERE/apache-kafka/tools.txt" "$ctx/libs" <<'PY' || die "tools.txt names classes that are not in the Kafka $APACHE_KAFKA_VERSION jars"
+import glob, os, sys, zipfile
+names = set()
+for jar in glob.glob(os.path.join(sys.argv[2], "*.jar")):
+    with zipfile.ZipFile(jar) as z:
+        names.update(z.namelist())
+missing = []
+for line in open(sys.argv[1]):
+    fields = line.split()
+    if fields and not fields[0].startswith("#"):
+        if fields[1].replace(".", "/") + ".class" not in names:
+            missing.append(fields[1])
+if missing:
+    print("[images] missing classes: " + " ".join(missing), file=sys.stderr)
+    sys.exit(1)
+PY
+  fi
+  # One launcher per tools.txt line, like the distribution's bin/*.sh one-liners.
+  while read -r name class heap; do
+    [[ -z $name || $name == \#* ]] && continue
+    {
+      echo '#!/usr/bin/env bash'
+      echo "# Apache Kafka ${APACHE_TAG} bin/$name (written by test/images/build.sh from apache-kafka/tools.txt)"
+      if [[ -n $heap ]]; then
+        echo 'if [ -z "${KAFKA_HEAP_OPTS-}" ]; then'
+        echo "  export KAFKA_HEAP_OPTS=\"-Xmx$heap\""
+        echo 'fi'
+      fi
+      echo "exec \"\$(dirname \"\$0\")/kafka-run-class.sh\" $class \"\$@\""
+    } >"$ctx/rootfs/opt/kafka/bin/$name"
+    chmod 0755 "$ctx/rootfs/opt/kafka/bin/$name"
+  done <"$HERE/apache-kafka/tools.txt"
+  build_image "$APACHE_IMAGE" apache-kafka "$APACHE_RECIPE_HASH" "$APACHE_KAFKA_VERSION" "apache/kafka:$APACHE_TAG.x"
+  rm -rf "$ctx"
+  ctx=""
+  log "built $APACHE_IMAGE (recipe hash ${APACHE_RECIPE_HASH:0:12}) in $(since "$t")"
+fi
 trap - EXIT
 
-log "built $ZOOKEEPER_IMAGE and $KAFKA_IMAGE (recipe hash ${RECIPE_HASH:0:12}) in $(since "$t"); total $(since "$T0")"
+log "done in $(since "$T0")"

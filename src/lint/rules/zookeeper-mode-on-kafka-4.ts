@@ -31,8 +31,8 @@ export const zookeeperModeOnKafka4: LintRule = {
           line: connect.line,
           service: node.service.name,
           problem: `sets zookeeper.connect (${connect.value}), but ${image.value} is Kafka 4${tagged ? '' : " (what 'latest' has meant since 2025)"}`,
-          why: 'Kafka 4 removed ZooKeeper mode: the broker ignores ZooKeeper, finds no KRaft settings and exits at start',
-          fix: 'pin a Kafka 3 image (confluentinc/cp-kafka:7.9.1, bitnami/kafka:3.9, apache/kafka:3.9.1) or switch the stack to KRaft (process.roles, controller.quorum.voters, no ZooKeeper); kafka-dev init --from-compose can write the KRaft config',
+          why: 'Kafka 4 removed ZooKeeper mode: the broker finds no KRaft settings and exits at start',
+          fix: "pin a Kafka 3 image (confluentinc/cp-kafka:7.9.1, bitnami/kafka:3.9, apache/kafka:3.9.1), or move to KRaft (process.roles, controller.quorum.voters, no ZooKeeper); 'kafka-dev init --from-compose' writes a config that runs this stack on Kafka 3.9",
         },
       ];
     }),

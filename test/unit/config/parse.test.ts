@@ -104,6 +104,7 @@ describe('parseConfig', () => {
     { name: 'topic name with a space', config: { topics: [{ name: 'my orders' }] }, path: 'topics[0].name', message: /got 'my orders', expected a topic name of 1 to 249 characters/ },
     { name: 'topic name too long', config: { topics: [{ name: 'x'.repeat(250) }] }, path: 'topics[0].name', message: /expected a topic name of 1 to 249 characters/ },
     { name: "topic named '..'", config: { topics: [{ name: '..' }] }, path: 'topics[0].name', message: /'\.' and '\.\.' are not valid topic names/ },
+    { name: 'unknown topic setting', config: { topics: [{ name: 'a', config: { 'rentention.ms': 1 } }] }, path: 'topics[0].config.rentention.ms', message: /unknown topic setting; did you mean 'retention.ms'\?/ },
     { name: 'duplicate topic', config: { topics: [{ name: 'a' }, { name: 'a' }] }, path: 'topics[1].name', message: /got 'a' a second time/ },
     { name: 'topics not a list', config: { topics: { name: 'a' } }, path: 'topics', message: /got an object, expected a list of topics/ },
     { name: 'managed broker setting', config: { brokerConfig: { 'advertised.listeners': 'PLAINTEXT://x:1' } }, path: 'brokerConfig.advertised.listeners', message: /is set by kafka-dev from 'listeners'/ },

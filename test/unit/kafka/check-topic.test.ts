@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkDeclaredTopics, checkTopicRequest } from '../../../src/kafka/check-topic.js';
+import { checkTopicRequest } from '../../../src/kafka/check-topic.js';
 import { checkTopicSettings } from '../../../src/kafka/topic-settings.js';
 
 describe('checkTopicRequest', () => {
@@ -55,12 +55,6 @@ describe('checkTopicSettings', () => {
     ).toEqual([]);
     expect(checkTopicSettings({ 'max.message.bytes': '2147483648' })).toEqual([
       { path: 'max.message.bytes', message: "got '2147483648', expected a whole number from -2147483648 to 2147483647" },
-    ]);
-  });
-
-  test('declared topics are checked with their place in the config', () => {
-    expect(checkDeclaredTopics([{ name: 'a', partitions: 1, replicationFactor: 1, config: { 'rentention.ms': 1 } }])).toEqual([
-      { path: 'topics[0].config.rentention.ms', message: "unknown topic setting; did you mean 'retention.ms'? (Kafka 3.9 topic settings)" },
     ]);
   });
 });

@@ -1,0 +1,54 @@
+import pc from 'picocolors';
+import { loadConfig } from '../../config/load.js';
+import { DockerodeRuntime } from '../../docker/dockerode-client.js';
+import { stackLogs, type ServiceLogLine } from '../../docker/logs.js';
+import { InvalidArgumentsError } from '../../errors.js';
+import { loadOptions, type GlobalFlags } from '../options.js';
+import { sinceFlag } from '../since-flag.js';
+
+export interface LogsFlags extends GlobalFlags {
+  follow?: boolean;
+  since?: string | number;
+  tail?: string | number;
+  timestamps?: boolean;
+}
+
+/** Prints the stack's logs, each line behind its service's coloured name; `-f` follows until Ctrl-C. */
+export async function logsCommand(service: string | undefined, flags: LogsFlags, signal: AbortSignal): Promise<void> {
+  const config = await loadConfig(loadOptions(flags));
+  const tail = tailFlag(flags.tail);
+  // Piped into `head`, stdout closes early (EPIPE): stop reading then, quietly.
+  const closed = new AbortController();
+  process.stdout.once('error', () => closed.abort());
+  const { services, lines } = await stackLogs(config.name, new DockerodeRuntime(), {
+    follow: Boolean(flags.follow),
+    ...(flags.since !== undefined && { since: sinceFlag(flags.since, Date.now()) }),
+    ...(tail !== undefined && { tail }),
+    ...(service && { service }),
+    signal: AbortSignal.any([signal, closed.signal]),
+  });
+  const prefixes = logPrefixes(services);
+  for await (const line of lines) {
+    if (closed.signal.aborted) break;
+    process.stdout.write(formatLogLine(line, prefixes, Boolean(flags.timestamps)));
+  }
+}
+
+function tailFlag(value: string | number | undefined): number | undefined {
+  if (value === undefined || value === 'all') return undefined;
+  if (/^\d+$/.test(String(value))) return Number(value);
+  throw new InvalidArgumentsError('logs', [{ path: '--tail', message: `got '${value}', expected a number of lines or 'all'` }]);
+}
+
+/** Colours in the order `docker compose logs` uses them; picocolors drops them under NO_COLOR, and off a terminal outside CI. */
+const palette = [pc.cyan, pc.yellow, pc.green, pc.magenta, pc.blue, pc.cyanBright, pc.yellowBright, pc.greenBright, pc.magentaBright, pc.blueBright];
+
+/** `kafka-1    |` per service: padded to the longest name, one colour each. */
+export function logPrefixes(services: readonly string[]): Map<string, string> {
+  const width = Math.max(...services.map((service) => service.length));
+  return new Map(services.map((service, index) => [service, palette[index % palette.length]!(`${service.padEnd(width)} |`)]));
+}
+
+export function formatLogLine(line: ServiceLogLine, prefixes: ReadonlyMap<string, string>, timestamps: boolean): string {
+  return `${prefixes.get(line.service) ?? line.service} ${timestamps ? `${line.timestamp} ` : ''}${line.text}\n`;
+}
