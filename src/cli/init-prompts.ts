@@ -17,8 +17,8 @@ export async function askChoices(prompter: Prompter, given: InitChoices): Promis
     (await prompter.choose({
       message: 'Mode',
       options: [
-        { value: 'zookeeper', label: 'ZooKeeper', hint: 'ZooKeeper + Kafka 3.9 (cp-kafka 7.9), the classic quick start' },
-        { value: 'kraft', label: 'KRaft', hint: 'no ZooKeeper; Kafka 4 (apache/kafka)' },
+        { value: 'zookeeper', label: 'ZooKeeper', hint: 'the classic quick start: ZooKeeper and Kafka 3.9, cp-kafka 7.9 images' },
+        { value: 'kraft', label: 'KRaft', hint: 'no ZooKeeper: Kafka 4, apache/kafka image' },
       ],
       initial: 'zookeeper',
     }));

@@ -204,7 +204,7 @@ export class DockerodeRuntime implements ContainerRuntime {
     }
     const stream = await container.logs({ ...options, follow: true, ...(request.signal && { abortSignal: request.signal }) });
     try {
-      for await (const chunk of stream) yield* decoder.push(Buffer.from(chunk as Buffer));
+      for await (const chunk of stream) yield* decoder.push(Buffer.from(chunk));
     } catch (error) {
       // Aborting is how following ends on Ctrl-C; anything else is a real failure.
       if (!request.signal?.aborted) throw error;

@@ -2,10 +2,9 @@ import { InvalidArgumentsError, KafkaDevError } from '../errors.js';
 import type { ContainerRuntime, LogLine, LogRequest } from './client.js';
 import { composeLabel, projectLabels } from './labels.js';
 
-export interface StackLogsOptions extends Omit<LogRequest, 'signal'> {
+export interface StackLogsOptions extends LogRequest {
   /** Only this compose service. */
   readonly service?: string;
-  readonly signal?: AbortSignal;
 }
 
 export interface ServiceLogLine extends LogLine {

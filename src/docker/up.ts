@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/types.js';
 import { ConfigError, KafkaDevError, NotReadyError } from '../errors.js';
-import { withAdmin } from '../kafka/admin.js';
+import { whileClusterSettles, withAdmin } from '../kafka/admin.js';
 import { reconcileTopics, summarizeReconciled, type TopicsReconciled } from '../kafka/reconcile-topics.js';
 import { runSmoke, smokeFailure, summarizeSmoke, type SmokeReport } from '../kafka/smoke.js';
 import { bootstrapServers, reachableHost } from '../render/listeners.js';
@@ -246,10 +246,11 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
     {
       title: 'Reconcile topics',
       async run() {
-        // Retries: a fresh KRaft cluster may still answer NOT_CONTROLLER while its controller settles.
-        topics = await withAdmin(bootstrap.host, (admin) => reconcileTopics(admin, config.topics, { prune: options.prune }), {
-          retries: 10,
-        });
+        topics = await withAdmin(
+          bootstrap.host,
+          (admin) => reconcileTopics(admin, config.topics, { prune: options.prune }),
+          whileClusterSettles,
+        );
         return summarizeReconciled(topics, Boolean(options.verbose));
       },
     },

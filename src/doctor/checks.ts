@@ -5,6 +5,7 @@ import { clusterIdentity, clusterLabel, composeLabel, networkName, projectLabels
 import { containerConflicts, hostProbe, requestedPorts } from '../docker/ports.js';
 import { planUp } from '../docker/plan.js';
 import { diagnoseOutside } from '../kafka/diagnose.js';
+import { describeEachBroker } from '../kafka/probe.js';
 import { bootstrapServers, brokerNodes } from '../render/listeners.js';
 import { buildStackModel } from '../render/model.js';
 
@@ -126,6 +127,15 @@ export const outsideListeners: Check = {
   needs: 'stack',
   async run({ config }) {
     const bootstrap = bootstrapServers(config).host;
+    const views = await describeEachBroker(bootstrap);
+    const silent = bootstrap.filter((_, index) => views[index] === null);
+    if (silent.length > 0) {
+      return {
+        verdict: 'fail',
+        detail: `no broker answers on ${silent.join(', ')}`,
+        fix: "A broker is down; 'kafka-dev status' shows which, 'kafka-dev up' starts it again.",
+      };
+    }
     const problems = await diagnoseOutside(bootstrap);
     if (problems.length === 0) return pass(`every broker answers and advertises a reachable address: ${bootstrap.join(',')}`);
     return { verdict: 'fail', detail: problems.map((p) => p.problem).join('; '), fix: problems[0]!.hint };

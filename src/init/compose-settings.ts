@@ -6,7 +6,7 @@ import { problemAt } from './choices.js';
 import { parseTopicSpec } from './topic-spec.js';
 
 /** Variables that become config fields other than `brokerConfig` (heap, topics, listeners, cluster id). */
-export const carriedVariables: ReadonlySet<string> = new Set([
+const carriedVariables: ReadonlySet<string> = new Set([
   'KAFKA_HEAP_OPTS',
   'KAFKA_CREATE_TOPICS',
   'KAFKA_ADVERTISED_HOST_NAME',

@@ -69,6 +69,9 @@ export interface AdminOptions {
   retries?: number;
 }
 
+/** For requests right after start-up: a fresh cluster may answer NOT_CONTROLLER until its controller settles. */
+export const whileClusterSettles: AdminOptions = { retries: 10 };
+
 export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 5000, retries = 0 }: AdminOptions = {}): KafkaAdmin {
   const admin = new Admin({
     clientId: 'kafka-dev',

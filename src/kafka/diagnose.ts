@@ -25,11 +25,13 @@ export async function diagnoseOutside(bootstrap: readonly string[], timeoutMs = 
       return reason ? { problem: `nothing answers on ${address} (${reason})`, hint: stackDown } : undefined;
     }),
   );
-  if (unreachable.some(Boolean)) return unreachable.filter((problem) => problem !== undefined);
+  // One broker down is a degraded cluster, not a broken path: clients bootstrap from any that answers.
+  if (unreachable.every(Boolean)) return unreachable.filter((problem) => problem !== undefined);
+  const reachable = bootstrap.filter((_, index) => !unreachable[index]);
 
   let brokers;
   try {
-    brokers = (await withAdmin(bootstrap, (admin) => admin.describeCluster(), { timeoutMs })).brokers;
+    brokers = (await withAdmin(reachable, (admin) => admin.describeCluster(), { timeoutMs })).brokers;
   } catch (error) {
     return [
       {

@@ -4,7 +4,7 @@ import type { ContainerRuntime } from '../docker/client.js';
 import { networkName } from '../docker/labels.js';
 import { SmokeCheckError } from '../errors.js';
 import { bootstrapServers } from '../render/listeners.js';
-import { attempt, withAdmin } from './admin.js';
+import { attempt, whileClusterSettles, withAdmin } from './admin.js';
 import { kafkaErrorMessage } from './errors.js';
 import { diagnoseOutside, type PathProblem } from './diagnose.js';
 import { insideMeasures, insidePath } from './smoke-inside.js';
@@ -105,9 +105,11 @@ export async function runSmoke(config: ResolvedConfig, runtime: ContainerRuntime
   return withAdmin(bootstrap.host, async (admin) => {
     const topics = [outside.run.topic, inside.run.topic];
     try {
+      // Replicated over the brokers alive now, so a cluster with one broker down still passes (acks=all).
+      const { brokers } = await admin.describeCluster();
       for (const topic of topics) {
         await attempt(`create the smoke topic ${topic}`, () =>
-          admin.createTopic({ name: topic, partitions: smokePartitions, replicationFactor: Math.min(config.brokers, 3), config: {} }),
+          admin.createTopic({ name: topic, partitions: smokePartitions, replicationFactor: Math.min(brokers.length, 3), config: {} }),
         );
       }
       const outsideReport = await judgePath(outside, async () => {
@@ -122,7 +124,7 @@ export async function runSmoke(config: ResolvedConfig, runtime: ContainerRuntime
     } finally {
       await admin.deleteTopics(topics).catch(() => undefined);
     }
-  });
+  }, whileClusterSettles);
 }
 
 /** What a path found, before it is judged. */

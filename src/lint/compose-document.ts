@@ -53,7 +53,9 @@ export interface ComposeDocument {
 /** Parses compose text; a YAML error or a file that is not a compose file becomes a ComposeFileError with file:line. */
 export function parseComposeDocument(text: string, file: string): ComposeDocument {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  // Compose fills `${VAR:-default}` from the shell first; the default is what a fresh shell gets.
+  const interpolated = text.replace(/\$\{\w+:?-([^}\n]*)\}/g, '$1');
+  const document = parseDocument(interpolated, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const fail = (message: string, offset?: number): never => {
     const where = offset === undefined ? file : `${file}:${lineCounter.linePos(offset).line}`;
     throw new ComposeFileError(`${where}: ${message}`, {

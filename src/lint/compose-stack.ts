@@ -55,7 +55,7 @@ const familyPatterns: [RegExp, ImageFamily][] = [
   [/^(docker\.io\/)?(library\/)?zookeeper(:|@|$)/, 'zookeeper'],
 ];
 
-export function imageFamily(image: string | undefined): ImageFamily {
+function imageFamily(image: string | undefined): ImageFamily {
   return familyPatterns.find(([pattern]) => pattern.test(image ?? ''))?.[1] ?? 'other';
 }
 

@@ -27,7 +27,5 @@ export interface Finding extends RuleFinding {
 export interface LintRule {
   readonly id: string;
   readonly severity: Severity;
-  /** What the rule looks for, in one line (help text and README). */
-  readonly description: string;
   check(stack: ComposeStack): RuleFinding[];
 }

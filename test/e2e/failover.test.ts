@@ -43,6 +43,8 @@ describe.each([
     expect((await consume(survivors, 'replicated', 6)).sort()).toEqual(
       ['before-1', 'before-2', 'before-3', 'during-1', 'during-2', 'during-3'].sort(),
     );
+    const smoke = await run('smoke');
+    expect(smoke.exitCode, smoke.stderr + smoke.stdout).toBe(0);
     const status = await statusOf();
     expect(status.healthy).toBe(false);
     expect(status.services.find((s: { service: string }) => s.service === 'kafka-2')).toMatchObject({ state: 'exited', health: 'stopped' });

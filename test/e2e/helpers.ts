@@ -89,6 +89,9 @@ export async function produce(bootstrap: string | string[], topic: string, value
     bootstrapBrokers: [bootstrap].flat(),
     serializers: stringSerializers,
     acks: -1,
+    // Like an application would: ride out a broker that just died until its partitions have new leaders.
+    retries: 20,
+    retryDelay: 1000,
   });
   try {
     await producer.send({ messages: values.map((value, index) => ({ topic, key: String(index), value })) });
@@ -104,6 +107,8 @@ export async function consume(bootstrap: string | string[], topic: string, count
     groupId: `kafka-dev-e2e-${Date.now()}-${Math.random()}`,
     bootstrapBrokers: [bootstrap].flat(),
     deserializers: stringDeserializers,
+    retries: 20,
+    retryDelay: 1000,
   });
   const values: string[] = [];
   try {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import pc from 'picocolors';
@@ -43,6 +44,19 @@ export async function initCommand(flags: InitFlags): Promise<void> {
   const config = parseConfig(draft.config, { source: 'kafka-dev init', defaultName: basename(cwd), env: {} });
   await writeFile(join(cwd, fileName), configFileText(spelledOut(config, { clusterId: 'clusterId' in draft.config }), format, draft.header(config)));
   process.stdout.write(nextSteps(config, fileName, draft.notCarried));
+  if (format === 'ts' && !installedIn(cwd)) {
+    process.stdout.write(`${pc.yellow('!')} ${fileName} imports kafka-dev: install it in this project first (npm install --save-dev kafka-dev), or write --format yaml\n`);
+  }
+}
+
+/** Whether `import ... from 'kafka-dev'` resolves from the folder, as the written config needs. */
+function installedIn(folder: string): boolean {
+  try {
+    createRequire(join(folder, 'noop.js')).resolve('kafka-dev');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function formatOf(format: string | undefined): ConfigFormat {

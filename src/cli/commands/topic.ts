@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/load.js';
 import { prepareTopicSave } from '../../config/save-topic.js';
 import type { KafkaSettingValue, ResolvedConfig, ResolvedTopic } from '../../config/types.js';
 import { InvalidArgumentsError, KafkaDevError, type ConfigIssue } from '../../errors.js';
-import { attempt, withAdmin, type KafkaAdmin } from '../../kafka/admin.js';
+import { attempt, whileClusterSettles, withAdmin, type KafkaAdmin } from '../../kafka/admin.js';
 import { checkTopicRequest, topicNameProblem } from '../../kafka/check-topic.js';
 import { bootstrapServers } from '../../render/listeners.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
@@ -43,7 +43,7 @@ export async function topicCommand(action: string | undefined, name: unknown, fl
   if (issues.length > 0 || (checked && !checked.topic)) throw new InvalidArgumentsError(`topic ${action ?? ''}`.trim(), issues);
 
   const print = (json: unknown, text: string) => void process.stdout.write(flags.json ? `${JSON.stringify(json, null, 2)}\n` : text);
-  const admin = <T>(work: (client: KafkaAdmin) => Promise<T>) => withAdmin(bootstrapServers(config).host, work, { retries: 3 });
+  const admin = <T>(work: (client: KafkaAdmin) => Promise<T>) => withAdmin(bootstrapServers(config).host, work, whileClusterSettles);
 
   if (action === 'list') {
     const topics = listEntries(config, await admin((client) => attempt('list topics', () => client.describeCluster())));

@@ -12,7 +12,6 @@ function unreachableBecause(host: string, networkNames: ReadonlySet<string>): st
 export const advertisedHostUnresolvable: LintRule = {
   id: 'advertised-host-unresolvable',
   severity: 'error',
-  description: 'a listener published to the host advertises a name host clients cannot resolve (the service name, an empty host, 0.0.0.0)',
   check: (stack) =>
     brokersOf(stack).flatMap((node) =>
       listenerExposure(node).flatMap(({ listener, published }) => {

@@ -9,7 +9,6 @@ function hostForHostClients(host: string, networkNames: ReadonlySet<string>): st
 export const advertisedPortMismatch: LintRule = {
   id: 'advertised-port-mismatch',
   severity: 'error',
-  description: 'a listener published to the host advertises a port other than the host port it is published on',
   check: (stack) =>
     brokersOf(stack).flatMap((node) =>
       listenerExposure(node).flatMap(({ listener, containerPort, published }) => {

@@ -5,7 +5,6 @@ const dockerSocket = /^\/+(var\/)?run\/docker\.sock$/;
 export const dockerSocketMounted: LintRule = {
   id: 'docker-socket-mounted',
   severity: 'error',
-  description: 'the Docker socket is mounted into a container',
   check: (stack) =>
     stack.document.services.flatMap((service) =>
       service.volumes

@@ -3,7 +3,6 @@ import type { LintRule } from '../rule.js';
 export const listenersSharePort: LintRule = {
   id: 'listeners-share-port',
   severity: 'error',
-  description: 'two listeners of one broker (e.g. INSIDE and OUTSIDE) bind the same port',
   check: (stack) =>
     stack.kafka.flatMap((node) =>
       node.bound.flatMap((listener, index) => {

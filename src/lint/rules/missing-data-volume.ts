@@ -36,7 +36,6 @@ function unmounted(service: ComposeService, dirs: readonly string[] | undefined,
 export const missingDataVolume: LintRule = {
   id: 'missing-data-volume',
   severity: 'warning',
-  description: "a Kafka or ZooKeeper service keeps its data without a volume",
   check: (stack) => [
     ...stack.kafka.flatMap((node) => {
       const logDirs = node.settings.get('log.dirs') ?? node.settings.get('log.dir');

@@ -4,7 +4,6 @@ import type { LintRule } from '../rule.js';
 export const noListenerForContainers: LintRule = {
   id: 'no-listener-for-containers',
   severity: 'warning',
-  description: 'every advertised listener is localhost, so other containers (and other brokers) cannot use the broker',
   check: (stack) =>
     brokersOf(stack).flatMap((node) => {
       const [first] = node.advertised;

@@ -3,7 +3,6 @@ import type { LintRule } from '../rule.js';
 export const obsoleteVersionKey: LintRule = {
   id: 'obsolete-version-key',
   severity: 'warning',
-  description: 'the file has the obsolete top-level version: key',
   check: ({ document }) =>
     document.version
       ? [

@@ -5,7 +5,6 @@ const everyInterface = new Set(['0.0.0.0', '::']);
 export const portOnAllInterfaces: LintRule = {
   id: 'port-on-all-interfaces',
   severity: 'warning',
-  description: 'a port is published on every network interface (no host IP)',
   check: (stack) =>
     stack.document.services.flatMap((service) =>
       service.ports

@@ -19,7 +19,6 @@ function kafkaMajor(image: string, family: ImageFamily): number | undefined {
 export const zookeeperModeOnKafka4: LintRule = {
   id: 'zookeeper-mode-on-kafka-4',
   severity: 'error',
-  description: 'a broker set up for ZooKeeper (KAFKA_ZOOKEEPER_CONNECT) runs a Kafka 4 image',
   check: (stack) =>
     stack.kafka.flatMap((node) => {
       const connect = node.settings.get('zookeeper.connect');

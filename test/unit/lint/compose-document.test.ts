@@ -11,7 +11,8 @@ describe('parseComposeDocument', () => {
     { name: 'a host address', spec: '"127.0.0.1:9092:9092"', expected: { hostIp: '127.0.0.1', published: 9092, target: 9092 } },
     { name: 'an IPv6 address and a Docker-picked port', spec: '"[::1]::9092/tcp"', expected: { hostIp: '::1', target: 9092 } },
     { name: 'a YAML number', spec: '9092', expected: { target: 9092 } },
-    { name: 'an interpolated host port', spec: '"${PORT:-9092}:9092"', expected: { target: 9092 } },
+    { name: 'a variable with a default', spec: '"${PORT:-19092}:9092"', expected: { published: 19092, target: 9092 } },
+    { name: 'a variable without a default', spec: '"${PORT}:9092"', expected: { target: 9092 } },
     { name: 'the long syntax', spec: '{ target: 9092, published: "19092", host_ip: 127.0.0.1 }', expected: { hostIp: '127.0.0.1', published: 19092, target: 9092 } },
   ])('reads ports given as $name', ({ spec, expected }) => {
     const [port] = serviceOf(`    ports:\n      - ${spec}\n`).ports;

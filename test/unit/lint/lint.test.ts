@@ -125,6 +125,12 @@ describe('lintCompose', () => {
     });
   });
 
+  test("the README's rule table lists every rule with its severity", async () => {
+    const readme = await readFile(`${repoRoot}README.md`, 'utf8');
+    const documented = [...readme.matchAll(/^\| `([a-z0-9-]+)` \| (error|warning) \|/gm)].map(([, id, severity]) => `${id} ${severity}`);
+    expect(documented).toEqual(lintRules.map((rule) => `${rule.id} ${rule.severity}`));
+  });
+
   test('the fixtures cover every file in the fixture folder', async () => {
     expect((await readdir(fixtures)).sort()).toEqual(expectations.map(({ fixture }) => fixture).sort());
   });
