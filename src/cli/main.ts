@@ -123,7 +123,7 @@ cli.version(version);
 for (const [signal, reason] of [['SIGINT', 'Ctrl-C'], ['SIGTERM', 'SIGTERM']] as const) {
   process.on(signal, () => {
     if (abort.signal.aborted) process.exit(ExitCode.interrupted);
-    process.stderr.write(`\n${reason}: stopping and removing what this run created (again to quit at once)\n`);
+    process.stderr.write(`\n${reason}: stopping (press again to quit at once)\n`);
     abort.abort(new Error(reason));
   });
 }
