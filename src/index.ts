@@ -1,5 +1,6 @@
 export { up, down, status, render, smoke, defaultComposeFile, type CommonOptions } from './api.js';
 export { defineConfig } from './config/define.js';
+export { startKafka, type StartKafkaOptions, type RunningKafka } from './start-kafka.js';
 export { loadConfig, findConfigFile, type LoadConfigOptions } from './config/load.js';
 export { parseConfig } from './config/parse.js';
 export type * from './config/types.js';

@@ -53,6 +53,8 @@ export interface KafkaAdmin {
   createPartitions(topic: string, count: number): Promise<void>;
   alterTopicConfig(topic: string, update: TopicConfigUpdate): Promise<void>;
   deleteTopics(names: readonly string[]): Promise<void>;
+  /** Deletes every record of these topics (up to each partition's high watermark); the topics stay. */
+  emptyTopics(names: readonly string[]): Promise<void>;
   /** True once the consumer group has settled with at least one member holding partitions. */
   groupIsStable(groupId: string): Promise<boolean>;
   deleteGroup(groupId: string): Promise<void>;
@@ -177,6 +179,17 @@ export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 
     },
     async deleteTopics(names) {
       if (names.length > 0) await admin.deleteTopics({ topics: [...names] });
+    },
+    async emptyTopics(names) {
+      const partitionCounts = new Map(
+        [...(await admin.metadata({ topics: [...names], forceUpdate: true })).topics].map(([name, topic]) => [name, topic.partitionsCount]),
+      );
+      // Offset -1 asks each partition's leader to delete up to its high watermark.
+      const topics = names.map((name) => ({
+        name,
+        partitions: Array.from({ length: partitionCounts.get(name) ?? 0 }, (_, partition) => ({ partition, offset: -1n })),
+      }));
+      await admin.deleteRecords({ topics });
     },
     async groupIsStable(groupId) {
       const group = (await admin.describeGroups({ groups: [groupId] })).get(groupId);

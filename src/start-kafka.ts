@@ -1,0 +1,59 @@
+import { down, up } from './api.js';
+import { loadConfig, type LoadConfigOptions } from './config/load.js';
+import type { ContainerRuntime } from './docker/client.js';
+import { networkName } from './docker/labels.js';
+import { withAdmin } from './kafka/admin.js';
+
+/** Options of `startKafka`, the entry point for test suites (e.g. a vitest globalSetup). */
+export interface StartKafkaOptions extends Omit<LoadConfigOptions, 'configFile'> {
+  /** Config file; default: the nearest kafka-dev.config.*, else the built-in defaults. */
+  config?: string;
+  /** Project name, e.g. one per test suite; default: the config's. */
+  projectName?: string;
+  /**
+   * Keep the stack running after `stop()`, so the next test run finds it and starts in well under
+   * a second. Without it, `stop()` deletes the stack and its data.
+   */
+  reuse?: boolean;
+  /** How long to wait for the brokers. Default 120 s. */
+  timeoutMs?: number;
+  runtime?: ContainerRuntime;
+}
+
+export interface RunningKafka {
+  readonly project: string;
+  /** For clients on the host, e.g. `['localhost:9092']`. */
+  readonly bootstrapServers: readonly string[];
+  /** For containers on `network`, e.g. `['kafka:9093']`. */
+  readonly containerBootstrapServers: readonly string[];
+  readonly network: string;
+  /** Deletes every message of these topics (default: all declared ones), keeping the topics: fast isolation between tests. */
+  resetTopics(names?: readonly string[]): Promise<void>;
+  /** With `reuse`, leaves the stack running; otherwise removes it with its volumes. */
+  stop(): Promise<void>;
+}
+
+/** Starts (or finds) the stack, reconciles its topics, and hands back what a test suite needs. */
+export async function startKafka(options: StartKafkaOptions = {}): Promise<RunningKafka> {
+  const config = await loadConfig({
+    ...options,
+    configFile: options.config,
+    overrides: { ...options.overrides, ...(options.projectName && { name: options.projectName }) },
+  });
+  const common = { config, runtime: options.runtime };
+  // No smoke check: a test suite proves the path itself, and it would cost seconds on every start.
+  const result = await up({ ...common, timeoutMs: options.timeoutMs, smoke: false });
+  const declared = config.topics.map((topic) => topic.name);
+  return {
+    project: result.project,
+    bootstrapServers: result.bootstrapServers.host,
+    containerBootstrapServers: result.bootstrapServers.containers,
+    network: networkName(result.project),
+    async resetTopics(names = declared) {
+      await withAdmin(result.bootstrapServers.host, (admin) => admin.emptyTopics(names));
+    },
+    async stop() {
+      if (!options.reuse) await down({ ...common, volumes: true });
+    },
+  };
+}
