@@ -139,7 +139,7 @@ export class DockerodeRuntime implements ContainerRuntime {
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', kill);
-      await ignoreStatus(container.remove({ force: true }), 404);
+      await ignoreStatus(container.remove({ force: true, v: true }), 404);
     }
   }
 

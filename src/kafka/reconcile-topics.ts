@@ -1,3 +1,4 @@
+import pRetry from 'p-retry';
 import type { ResolvedTopic } from '../config/types.js';
 import { KafkaDevError } from '../errors.js';
 import { attempt, type KafkaAdmin } from './admin.js';
@@ -34,8 +35,16 @@ async function applyTopicPlan(admin: KafkaAdmin, plan: TopicPlan): Promise<Topic
     const declared = plan.create;
     if ((await attempt(`create topic '${plan.name}'`, () => admin.createTopic(declared))) === 'created') return plan;
     // A restarted broker can list itself before its metadata shows the topics it has: plan again from what it reports now.
-    const [actual] = await admin.describeTopics([plan.name]);
-    if (!actual) throw new KafkaDevError(`Topic '${plan.name}' is reported as existing and as missing; try again in a few seconds`);
+    const actual = await pRetry(
+      async () => {
+        const [described] = await admin.describeTopics([plan.name]);
+        if (!described) throw new Error('not in the metadata yet');
+        return described;
+      },
+      { retries: 30, factor: 1, minTimeout: 500, maxTimeout: 500 },
+    ).catch((error: unknown) => {
+      throw new KafkaDevError(`Topic '${plan.name}' is reported as existing, but its metadata did not show it within 15 s`, { cause: error });
+    });
     return applyTopicPlan(admin, planTopic(declared, actual));
   }
   const { partitions, config } = plan;
