@@ -82,6 +82,7 @@ async function kafkaDevRows(stack: Stack, cwd: string, project: string): Promise
   const args = (...rest: string[]) => [...rest, '-p', project];
   // 1. up from nothing (images present): until topics exist and the smoke check passed.
   record(stack.name, '1 up (cold, with smoke)', await kafkaDev(stack, cwd, args('up')));
+  await recordMemory(stack, project);
   // 2. up again on a running stack: nothing to do.
   record(stack.name, '2 up (repeat)', await kafkaDev(stack, cwd, args('up', '--no-smoke')));
   // 3. smoke on a running stack.
@@ -92,6 +93,16 @@ async function kafkaDevRows(stack: Stack, cwd: string, project: string): Promise
   // 4. down (volumes kept); then the volumes go too, outside the timing, for the next cold run.
   record(stack.name, '4 down', await kafkaDev(stack, cwd, args('down')));
   await kafkaDev(stack, cwd, args('down', '--volumes'));
+}
+
+/** Memory (RSS as `docker stats` reports it) of each container of a running stack. */
+const memory: { stack: string; container: string; memory: string }[] = [];
+async function recordMemory(stack: Stack, project: string): Promise<void> {
+  const { stdout } = await execa('docker', ['stats', '--no-stream', '--format', '{{.Name}} {{.MemUsage}}']);
+  for (const line of stdout.split('\n').filter((row) => row.startsWith(`${project}-`))) {
+    const [container, ...usage] = line.split(' ');
+    memory.push({ stack: stack.name, container: container!.slice(project.length + 1), memory: usage.join(' ') });
+  }
 }
 
 /** 6. The manual way: compose up, a topic-tool loop until the topic can be created, a console round trip. */
@@ -202,8 +213,11 @@ for (const c of comparisons) {
   );
 }
 
+console.log('\nmemory right after up (docker stats)');
+for (const row of memory) console.log(`${row.stack.padEnd(12)} ${row.container.padEnd(22)} ${row.memory}`);
+
 const resultsDir = join(repoRoot, 'bench/results');
 await mkdir(resultsDir, { recursive: true });
 const file = join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), machine: await machine(), runs, rows: summary, comparisons }, null, 2)}\n`);
+await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), machine: await machine(), runs, rows: summary, comparisons, memory }, null, 2)}\n`);
 console.log(`\nwrote ${file}`);
