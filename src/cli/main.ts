@@ -79,6 +79,24 @@ cli
   .action(async (flags) => (await import('./commands/smoke.js')).smokeCommand(flags, abort.signal));
 
 cli
+  .command('produce <topic>', 'Send stdin to a topic, one message per line, from the host (no JVM needed)')
+  .option('--key-separator <text>', 'Split each line into key and value at this text')
+  .example('echo hello | kafka-dev produce test')
+  .example("printf 'user-1:signed up\\n' | kafka-dev produce events --key-separator :")
+  .action(async (topic, flags) => (await import('./commands/console.js')).produceCommand(topic, flags));
+
+cli
+  .command('consume <topic>', 'Print the messages of a topic, one per line (key<TAB>value), as they arrive')
+  .option('--from-beginning', 'Start with the oldest message instead of new ones')
+  .option('--group <id>', 'Consumer group (committed offsets); default: a new one each run')
+  .option('--max-messages <n>', 'Stop after this many messages')
+  .option('--idle <seconds>', 'Stop after this long without a new message')
+  .option('--json', 'One JSON object per message (topic, partition, offset, timestamp, key, value)')
+  .example('kafka-dev consume test --from-beginning')
+  .example('kafka-dev consume events --from-beginning --max-messages 10 --json')
+  .action(async (topic, flags) => (await import('./commands/console.js')).consumeCommand(topic, flags, abort.signal));
+
+cli
   .command('doctor', 'Check Docker, ports, images, volumes and, for a running stack, both listeners; print the fix for each problem')
   .option('--json', 'Print JSON')
   .example('kafka-dev doctor')

@@ -1,9 +1,9 @@
-import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import pc from 'picocolors';
 import { loadConfig } from '../../config/load.js';
 import { DockerodeRuntime } from '../../docker/dockerode-client.js';
 import { stackStatus, type StackStatus } from '../../docker/status.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
+import { formatTable } from '../table.js';
 
 export interface StatusFlags extends GlobalFlags {
   json?: boolean;
@@ -27,16 +27,9 @@ export function formatStatus(status: StackStatus): string {
     healthColour[service.health](service.health) + (service.outdated ? pc.yellow(' (config changed: run up)') : ''),
     service.ports.join(', ') || '-',
   ]);
-  const header = ['SERVICE', 'CONTAINER', 'STATE', 'HEALTH', 'PORTS'];
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => stripAnsi(row[column] ?? '').length)),
-  );
-  const line = (cells: string[]) =>
-    cells.map((cell, column) => cell + ' '.repeat(widths[column]! - stripAnsi(cell).length)).join('  ').trimEnd();
   return [
     `Project ${status.project} (${status.mode} mode): ${status.healthy ? pc.green('ready') : pc.yellow('not ready')}`,
-    line(header),
-    ...rows.map(line),
+    ...formatTable(['SERVICE', 'CONTAINER', 'STATE', 'HEALTH', 'PORTS'], rows),
     '',
     `Bootstrap servers from the host:       ${status.bootstrapServers.host.join(',')}`,
     `Bootstrap servers from containers:     ${status.bootstrapServers.containers.join(',')}`,
