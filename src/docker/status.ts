@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/types.js';
+import { withAdmin } from '../kafka/admin.js';
 import { describeEachBroker } from '../kafka/probe.js';
 import { describeQuorum } from '../kafka/quorum.js';
 import { bootstrapServers, brokerNodes, reachableHost } from '../render/listeners.js';
@@ -20,6 +21,11 @@ export interface ServiceStatus {
   readonly status: string;
   /** From kafka-dev's own probes: ZooKeeper answers `srvr`; the broker is listed by a metadata request over OUTSIDE. */
   readonly health: Health;
+  /**
+   * Brokers: whether the broker is in the in-sync replica set of every partition it replicates
+   * (false while a restarted broker catches up); null for ZooKeeper, controllers and unknown.
+   */
+  readonly inSync: boolean | null;
   /** The container was made from another config; `up` will recreate it. */
   readonly outdated: boolean;
   /** Published ports, `bind:host->container`. */
@@ -65,6 +71,7 @@ export async function stackStatus(config: ResolvedConfig, runtime: ContainerRunt
       state: container?.state ?? 'missing',
       status: container?.status ?? 'no container',
       health: !running ? 'stopped' : answers(spec) ? 'healthy' : 'unhealthy',
+      inSync: spec.role === 'broker' && running && cluster.outOfSync ? !cluster.outOfSync.has(spec.node!.id) : null,
       outdated: container !== undefined && container.labels[composeLabel.configHash] !== configHash(spec),
       ports: (container?.ports ?? []).map((port) => `${port.bind}:${port.host}->${port.container}`),
     };
@@ -89,6 +96,8 @@ async function probeZookeeper(config: ResolvedConfig): Promise<boolean> {
 interface ClusterProbe {
   /** Brokers that answered on their own address and are registered. */
   brokers: Set<number>;
+  /** Brokers missing from the ISR of a partition they replicate; null when it could not be read. */
+  outOfSync: Set<number> | null;
   caughtUpVoters: Set<number>;
   activeController: number | null;
 }
@@ -101,12 +110,25 @@ async function probeCluster(config: ResolvedConfig): Promise<ClusterProbe> {
     nodes.filter((node, index) => views[index]?.brokers.some((listed) => listed.id === node.id)).map((node) => node.id),
   );
   const answering = views.findIndex((view) => view !== null);
-  if (answering < 0) return { brokers, caughtUpVoters: new Set(), activeController: null };
+  if (answering < 0) return { brokers, outOfSync: null, caughtUpVoters: new Set(), activeController: null };
+  const { outside } = nodes[answering]!.broker;
+  const address = `${outside.host}:${outside.port}`;
+  const outOfSync = await outOfSyncReplicas(address);
   if (config.mode === 'zookeeper') {
     const controllerId = views[answering]!.controllerId;
-    return { brokers, caughtUpVoters: new Set(), activeController: controllerId >= 0 ? controllerId : null };
+    return { brokers, outOfSync, caughtUpVoters: new Set(), activeController: controllerId >= 0 ? controllerId : null };
   }
-  const { outside } = nodes[answering]!.broker;
-  const quorum = await describeQuorum(`${outside.host}:${outside.port}`);
-  return { brokers, caughtUpVoters: new Set(quorum?.caughtUpVoters), activeController: quorum?.leaderId ?? null };
+  const quorum = await describeQuorum(address);
+  return { brokers, outOfSync, caughtUpVoters: new Set(quorum?.caughtUpVoters), activeController: quorum?.leaderId ?? null };
+}
+
+async function outOfSyncReplicas(address: string): Promise<Set<number> | null> {
+  try {
+    const topics = await withAdmin([address], (admin) => admin.describeTopics(), { timeoutMs: 2000 });
+    return new Set(
+      topics.flatMap((topic) => topic.partitionDetails.flatMap((partition) => partition.replicas.filter((id) => !partition.isr.includes(id)))),
+    );
+  } catch {
+    return null;
+  }
 }

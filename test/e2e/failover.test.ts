@@ -47,14 +47,18 @@ describe.each([
     expect(smoke.exitCode, smoke.stderr + smoke.stdout).toBe(0);
     const status = await statusOf();
     expect(status.healthy).toBe(false);
-    expect(status.services.find((s: { service: string }) => s.service === 'kafka-2')).toMatchObject({ state: 'exited', health: 'stopped' });
+    expect(status.services.find((s: { service: string }) => s.service === 'kafka-2')).toMatchObject({ state: 'exited', health: 'stopped', inSync: null });
+    // The survivors are in sync among themselves once the dead broker has left the ISRs.
+    await expect.poll(async () => (await statusOf()).services.filter((s: { inSync: boolean | null }) => s.inSync === false).length, { timeout: 60_000, interval: 2000 }).toBe(0);
   });
 
-  test('up brings the broker back; status is healthy again', async () => {
+  test('up brings the broker back; status shows it healthy and, once it caught up, in sync again', async () => {
     const result = await run('up');
     expect(result.exitCode, result.stderr + result.stdout).toBe(0);
     expect(result.stdout).toContain('start kafka-2');
     expect((await statusOf()).healthy).toBe(true);
+    const kafka2 = async () => (await statusOf()).services.find((s: { service: string }) => s.service === 'kafka-2');
+    await expect.poll(async () => (await kafka2()).inSync, { timeout: 90_000, interval: 2000 }).toBe(true);
     expect((await run('down', '--volumes')).exitCode).toBe(0);
   });
 });

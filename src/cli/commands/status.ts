@@ -24,7 +24,9 @@ export function formatStatus(status: StackStatus): string {
     service.service + (service.nodeId !== null && service.nodeId === status.activeController ? ' *' : ''),
     service.container ?? '-',
     service.state,
-    healthColour[service.health](service.health) + (service.outdated ? pc.yellow(' (config changed: run up)') : ''),
+    healthColour[service.health](service.health) +
+      (service.inSync === false ? pc.yellow(' (catching up: not in every ISR yet)') : '') +
+      (service.outdated ? pc.yellow(' (config changed: run up)') : ''),
     service.ports.join(', ') || '-',
   ]);
   return [
