@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 import { stringify } from 'yaml';
 import { loadConfig } from '../dist/config/load.js';
+import { canListen } from '../dist/docker/ports.js';
 import { describeEachBroker } from '../dist/kafka/probe.js';
 import { loadFlavor } from '../dist/render/flavor.js';
 
@@ -76,6 +77,17 @@ async function firstAnswer(stack: Stack, since: number, timeoutMs = 180_000): Pr
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`${stack.name}: brokers did not answer within ${timeoutMs / 1000} s`);
+}
+
+/** Docker releases published ports a moment after a container goes: each row starts once they are free. */
+async function portsFree(stack: Stack): Promise<void> {
+  const ports = [2181, ...Array.from({ length: stack.brokers }, (_, index) => 9092 + index)];
+  for (let attempt = 0; attempt < 150; attempt++) {
+    const free = await Promise.all(ports.map((port) => canListen('127.0.0.1', port)));
+    if (free.every(Boolean)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`ports ${ports.join(', ')} are still taken`);
 }
 
 async function kafkaDevRows(stack: Stack, cwd: string, project: string): Promise<void> {
@@ -178,10 +190,10 @@ for (const stack of stacks) {
   for (let run = 0; run < runs; run++) {
     const project = `kdbench-${stack.name}-${run}`;
     process.stderr.write(`[bench] ${stack.name} run ${run + 1}/${runs}\n`);
-    await kafkaDevRows(stack, cwd, project);
-    await manualRow(stack, cwd, `${project}m`);
-    await floorRow(stack, cwd, `${project}f`);
-    await readinessLatencyRow(stack, cwd, `${project}r`);
+    for (const row of [kafkaDevRows, manualRow, floorRow, readinessLatencyRow]) {
+      await portsFree(stack);
+      await row(stack, cwd, `${project}${row === kafkaDevRows ? '' : row.name[0]}`);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import getPort from 'get-port';
+import { createServer } from 'node:net';
 import { PortInUseError } from '../errors.js';
 import type { PublishedPort } from '../render/model.js';
 import type { ContainerSummary } from './client.js';
@@ -58,9 +58,7 @@ export interface HostProbe {
 }
 
 export const hostProbe: HostProbe = {
-  async isFree({ bind, host }) {
-    return (await getPort({ port: host, host: bind })) === host;
-  },
+  isFree: ({ bind, host }) => canListen(bind, host),
   async processOn(port) {
     try {
       const { execa } = await import('execa');
@@ -108,5 +106,17 @@ export async function assertPortsFree(
   );
   throw new PortInUseError(`Cannot start: ${lines.join('; ')}. Nothing was created.`, {
     hint: `Stop what holds the port, or choose another one in the config (${[...new Set(conflicts.map((c) => c.port.field))].join(', ')}).`,
+  });
+}
+
+/**
+ * Whether a server could listen on this address and port now. (get-port is not used: it reserves
+ * the ports it reports for a while in this process, so a second check would see them taken.)
+ */
+export function canListen(bind: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: bind, exclusive: true }, () => server.close(() => resolve(true)));
   });
 }
