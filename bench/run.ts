@@ -66,7 +66,9 @@ async function kafkaDev(stack: Stack, cwd: string, args: string[]): Promise<numb
   return ms;
 }
 
-const hostBootstrap = (stack: Stack) => Array.from({ length: stack.brokers }, (_, index) => `localhost:${9092 + index}`);
+/** Ports of their own, so the benchmark can run beside the end-to-end suite (which uses 9092 and 2181). */
+const ports = { broker: 49092, zookeeper: 42181 };
+const hostBootstrap = (stack: Stack) => Array.from({ length: stack.brokers }, (_, index) => `localhost:${ports.broker + index}`);
 
 /** Polls every broker's own address until all answer; returns when, in ms since `since`. */
 async function firstAnswer(stack: Stack, since: number, timeoutMs = 180_000): Promise<number> {
@@ -81,13 +83,13 @@ async function firstAnswer(stack: Stack, since: number, timeoutMs = 180_000): Pr
 
 /** Docker releases published ports a moment after a container goes: each row starts once they are free. */
 async function portsFree(stack: Stack): Promise<void> {
-  const ports = [2181, ...Array.from({ length: stack.brokers }, (_, index) => 9092 + index)];
+  const used = [ports.zookeeper, ...Array.from({ length: stack.brokers }, (_, index) => ports.broker + index)];
   for (let attempt = 0; attempt < 150; attempt++) {
-    const free = await Promise.all(ports.map((port) => canListen('127.0.0.1', port)));
+    const free = await Promise.all(used.map((port) => canListen('127.0.0.1', port)));
     if (free.every(Boolean)) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`ports ${ports.join(', ')} are still taken`);
+  throw new Error(`ports ${used.join(', ')} are still taken`);
 }
 
 async function kafkaDevRows(stack: Stack, cwd: string, project: string): Promise<void> {
@@ -186,7 +188,10 @@ const millis = (ms: number) => `${Math.round(ms)} ms`;
 
 for (const stack of stacks) {
   const cwd = await mkdtemp(join(tmpdir(), `kafka-dev-bench-${stack.name}-`));
-  await writeFile(join(cwd, 'kafka-dev.config.yaml'), stringify({ mode: stack.mode, brokers: stack.brokers }));
+  await writeFile(
+    join(cwd, 'kafka-dev.config.yaml'),
+    stringify({ mode: stack.mode, brokers: stack.brokers, listeners: { outside: { port: ports.broker } }, zookeeper: { port: ports.zookeeper } }),
+  );
   for (let run = 0; run < runs; run++) {
     const project = `kdbench-${stack.name}-${run}`;
     process.stderr.write(`[bench] ${stack.name} run ${run + 1}/${runs}\n`);
