@@ -5,17 +5,23 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { badInputs } from './bad-inputs.js';
 import { docker, kafkaDev, requireDocker } from './helpers.js';
 
-/** Everything on the engine, to prove a refused command changed nothing. */
+const projectLabel = 'com.docker.compose.project';
+
+/**
+ * Everything on the engine that a refused command could have made, to prove it made nothing:
+ * resources of other Compose projects (e.g. a benchmark beside) and anonymous volumes are left out.
+ */
 async function engineState(): Promise<string[]> {
   const [containers, networks, volumes] = await Promise.all([
     docker.listContainers({ all: true }),
     docker.listNetworks(),
     docker.listVolumes(),
   ]);
+  const ours = (labels: Record<string, string> | undefined) => !labels?.[projectLabel] || labels[projectLabel].startsWith('kdt-bad-');
   return [
-    ...containers.map((container) => `container ${container.Id} ${container.State}`),
-    ...networks.map((network) => `network ${network.Id}`),
-    ...(volumes.Volumes ?? []).map((volume) => `volume ${volume.Name}`),
+    ...containers.filter((c) => ours(c.Labels)).map((container) => `container ${container.Id} ${container.State}`),
+    ...networks.filter((n) => ours(n.Labels)).map((network) => `network ${network.Id}`),
+    ...(volumes.Volumes ?? []).filter((v) => ours(v.Labels) && !/^[0-9a-f]{64}$/.test(v.Name)).map((volume) => `volume ${volume.Name}`),
   ].sort();
 }
 
