@@ -25,7 +25,9 @@ export class DockerodeRuntime implements ContainerRuntime {
       const version = await this.docker.version();
       return { version: version.Version, apiVersion: version.ApiVersion };
     } catch (error) {
-      const where = process.env.DOCKER_HOST ?? '/var/run/docker.sock';
+      // docker-modem's own idea of where the engine is (DOCKER_HOST, else its default socket path).
+      const { socketPath } = this.docker.modem as { socketPath?: string };
+      const where = process.env.DOCKER_HOST ?? `unix://${socketPath ?? 'default socket'}`;
       throw new DockerUnavailableError(`Cannot reach the Docker engine at ${where}: ${messageOf(error)}`, {
         hint: 'Start Docker (Docker Desktop, or `sudo dockerd &` / `sudo systemctl start docker` on Linux) and try again; set DOCKER_HOST if the engine listens elsewhere.',
         cause: error,

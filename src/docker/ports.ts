@@ -76,6 +76,27 @@ export const hostProbe: HostProbe = {
 };
 
 /**
+ * Who holds each requested port: a running container that is not excused, or a host process.
+ * Ports published by excused containers (this project's, or those a plan replaces) are not probed:
+ * they are busy now but are this stack's own.
+ */
+export async function findPortHolders(
+  requests: readonly PortRequest[],
+  allContainers: readonly ContainerSummary[],
+  excused: ReadonlySet<string>,
+  probe: HostProbe = hostProbe,
+): Promise<PortHolder[]> {
+  const holders = containerConflicts(requests, allContainers, excused);
+  const heldByExcused = (port: PortRequest) =>
+    allContainers.some((container) => excused.has(container.id) && container.ports.some((held) => sameSocket(held, port)));
+  for (const port of requests) {
+    if (holders.some((holder) => holder.port === port) || heldByExcused(port)) continue;
+    if (!(await probe.isFree(port))) holders.push({ port, holder: (await probe.processOn(port.host)) ?? 'another process' });
+  }
+  return holders;
+}
+
+/**
  * Fails before anything is created when a port the plan publishes is taken, naming the port,
  * the holder and the config field that moves it.
  */
@@ -90,16 +111,7 @@ export async function assertPortsFree(
       (id): id is string => id !== undefined,
     ),
   );
-  const conflicts = containerConflicts(requests, allContainers, replaced);
-  // A port published by a container this plan replaces is busy now, but free by the time it is needed.
-  const freedByPlan = (port: PortRequest) =>
-    allContainers.some((container) => replaced.has(container.id) && container.ports.some((held) => sameSocket(held, port)));
-  for (const port of requests) {
-    if (conflicts.some((conflict) => conflict.port === port) || freedByPlan(port)) continue;
-    if (!(await probe.isFree(port))) {
-      conflicts.push({ port, holder: (await probe.processOn(port.host)) ?? 'another process' });
-    }
-  }
+  const conflicts = await findPortHolders(requests, allContainers, replaced, probe);
   if (conflicts.length === 0) return;
   const lines = conflicts.map(
     ({ port, holder }) => `port ${port.host} on ${port.bind} (for ${port.service}, set by '${port.field}') is taken by ${holder}`,

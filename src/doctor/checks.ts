@@ -2,7 +2,7 @@ import { statfs } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/types.js';
 import type { ContainerRuntime, ContainerSummary, NamedResource } from '../docker/client.js';
 import { clusterIdentity, clusterLabel, composeLabel, networkName, projectLabels, roleLabel } from '../docker/labels.js';
-import { containerConflicts, hostProbe, requestedPorts } from '../docker/ports.js';
+import { findPortHolders, requestedPorts } from '../docker/ports.js';
 import { planUp } from '../docker/plan.js';
 import { diagnoseOutside } from '../kafka/diagnose.js';
 import { describeEachBroker } from '../kafka/probe.js';
@@ -74,13 +74,7 @@ export const ports: Check = {
   async run({ config, projectContainers, allContainers }) {
     // Plan as if from nothing, so every port the stack publishes is examined; this project's own containers may hold them.
     const requests = requestedPorts(planUp(buildStackModel(config), { containers: [], networks: [], volumes: [] }));
-    const ownIds = new Set(projectContainers.map((container) => container.id));
-    const held = containerConflicts(requests, allContainers, ownIds);
-    for (const port of requests) {
-      const ownHolder = projectContainers.some((c) => c.state === 'running' && c.ports.some((p) => p.host === port.host));
-      if (ownHolder || held.some((conflict) => conflict.port === port)) continue;
-      if (!(await hostProbe.isFree(port))) held.push({ port, holder: (await hostProbe.processOn(port.host)) ?? 'another process' });
-    }
+    const held = await findPortHolders(requests, allContainers, new Set(projectContainers.map((container) => container.id)));
     const list = requests.map((port) => `${port.bind}:${port.host}`).join(', ');
     if (held.length === 0) return pass(`${list} free or held by this project`);
     return {
