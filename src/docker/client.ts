@@ -46,6 +46,11 @@ export interface RunRequest {
   readonly environment?: Readonly<Record<string, string>>;
   /** Receives standard output as it arrives, so a caller can time what the container prints. */
   readonly onStdout?: (text: string) => void;
+  /**
+   * Written to the container's standard input once it settles, e.g. a go signal: the command can
+   * start (and boot a JVM) at once and wait for its input.
+   */
+  readonly stdin?: Promise<string>;
   /** The container is killed after this long; the result then says `timedOut`. */
   readonly timeoutMs: number;
   /** Aborting kills the container; the call then rejects with the abort reason. */

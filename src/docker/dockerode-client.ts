@@ -115,6 +115,7 @@ export class DockerodeRuntime implements ContainerRuntime {
       Labels: { ...request.labels },
       AttachStdout: true,
       AttachStderr: true,
+      ...(request.stdin ? { AttachStdin: true, OpenStdin: true } : {}),
       Tty: false,
       HostConfig: { NetworkMode: request.network },
     });
@@ -127,7 +128,8 @@ export class DockerodeRuntime implements ContainerRuntime {
     request.signal?.addEventListener('abort', kill, { once: true });
     try {
       // Attached before the start, so not a line of output is missed.
-      const stream = await container.attach({ stream: true, stdout: true, stderr: true });
+      const stream = await container.attach({ stream: true, stdout: true, stderr: true, ...(request.stdin ? { stdin: true, hijack: true } : {}) });
+      request.stdin?.then((text) => stream.writable && stream.write(text), () => undefined);
       const stdout = collectText(request.onStdout);
       const stderr = collectText();
       const ended = new Promise<void>((resolve) => stream.once('end', resolve).once('close', resolve));

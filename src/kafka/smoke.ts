@@ -112,14 +112,15 @@ export async function runSmoke(config: ResolvedConfig, runtime: ContainerRuntime
           admin.createTopic({ name: topic, partitions: smokePartitions, replicationFactor: Math.min(brokers.length, 3), config: {} }),
         );
       }
-      const outsideReport = await judgePath(outside, async () => {
-        const result = await outsidePath(bootstrap.host, outside.run);
-        // Nothing came back: say why, if the path from the host explains it.
-        return result.stats.received === 0 ? { ...result, problems: await diagnoseOutside(bootstrap.host) } : result;
-      });
-      const insideReport = await judgePath(inside, () =>
-        insidePath(inside.run, { runtime, config, admin, bootstrap: inside.bootstrap }),
-      );
+      // Side by side: the INSIDE tools' JVMs take seconds to start, the host client a fraction of one.
+      const [outsideReport, insideReport] = await Promise.all([
+        judgePath(outside, async () => {
+          const result = await outsidePath(bootstrap.host, outside.run);
+          // Nothing came back: say why, if the path from the host explains it.
+          return result.stats.received === 0 ? { ...result, problems: await diagnoseOutside(bootstrap.host) } : result;
+        }),
+        judgePath(inside, () => insidePath(inside.run, { runtime, config, admin, bootstrap: inside.bootstrap })),
+      ]);
       return report([outsideReport, insideReport]);
     } finally {
       await admin.deleteTopics(topics).catch(() => undefined);
