@@ -102,17 +102,16 @@ export async function insidePath(run: SmokeRun, context: InsideContext): Promise
     if (await joined(admin, group, () => consumerDone, run)) {
       go.resolve('go\n');
       problems.push(...toolProblems(tools.consoleProducer, await producer, config.name));
+      problems.push(...toolProblems(tools.consoleConsumer, await consumer, config.name));
     } else {
-      if (!consumerDone) {
-        const seconds = joinTimeoutMs(run) / 1000;
-        problems.push({ problem: `${tools.consoleConsumer} did not join its consumer group within ${seconds} s`, hint: insideHint(config.name) });
-        // Stopped rather than left to its time limit; what it wrote to stderr says why it could not join.
-        await runtime.stopContainer(containerOf('consumer'), 0);
-      }
+      const ended = consumerDone;
+      // Stopped rather than left to its time limit; what it wrote to stderr says why it could not join.
+      if (!ended) await runtime.stopContainer(containerOf('consumer'), 0).catch(() => undefined);
       await runtime.stopContainer(containerOf('producer'), 0).catch(() => undefined);
-      await producer.catch(() => undefined);
+      const said = saidOnStderr(await consumer);
+      const what = ended ? 'ended before it joined its consumer group' : `did not join its consumer group within ${joinTimeoutMs(run) / 1000} s`;
+      problems.push({ problem: `${tools.consoleConsumer} ${what}${said}`, hint: insideHint(config.name) });
     }
-    problems.push(...toolProblems(tools.consoleConsumer, await consumer, config.name));
   } finally {
     go.reject(new Error('smoke check over'));
     await Promise.allSettled([producer, consumer]);
@@ -142,11 +141,23 @@ async function joined(admin: KafkaAdmin, group: string, consumerDone: () => bool
 
 /** A tool that failed, timed out or complained, with the last lines it wrote to stderr. */
 function toolProblems(tool: string, result: RunResult, project: string): PathProblem[] {
-  const tail = result.stderr.trim().split('\n').filter(Boolean).slice(-5).join(' | ');
-  const said = tail ? `: ${tail}` : '';
+  const said = saidOnStderr(result);
   if (result.timedOut) return [{ problem: `${tool} was stopped after the time limit${said}`, hint: insideHint(project) }];
   if (result.exitCode !== 0) return [{ problem: `${tool} exited with code ${result.exitCode}${said}`, hint: insideHint(project) }];
   return [];
+}
+
+/**
+ * The last distinct lines a tool wrote to stderr, as `: line | line`, or nothing. Stack frames and
+ * log timestamps are left out, so a warning repeated on every retry shows once.
+ */
+function saidOnStderr(result: RunResult): string {
+  const lines = result.stderr
+    .split('\n')
+    .filter((line) => line.trim() && !/^\s+(at |\.\.\. \d+ more)/.test(line))
+    .map((line) => line.replace(/^\[[^\]]*\] /, '').trim());
+  const tail = [...new Set(lines)].slice(-5).join(' | ');
+  return tail ? `: ${tail}` : '';
 }
 
 function insideHint(project: string): string {

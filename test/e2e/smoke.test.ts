@@ -82,7 +82,7 @@ describe('kafka-dev smoke', () => {
   });
 
   test('a broker that advertises an address the host cannot resolve fails the check, and says so', async () => {
-    await recreateBroker(`${project}-kafka-1`, 'INSIDE://kafka:9093,OUTSIDE://kafka:9093');
+    await recreateBroker(`${project}-kafka-1`, { KAFKA_ADVERTISED_LISTENERS: 'INSIDE://kafka:9093,OUTSIDE://kafka:9093' }, 'broker 1 at kafka:9093');
     const result = await run('smoke', '--json');
     expect(result.exitCode).toBe(7);
     expect(result.stderr).toContain(`Smoke check failed (project ${project}):`);
@@ -91,6 +91,22 @@ describe('kafka-dev smoke', () => {
     const report = JSON.parse(result.stdout) as SmokeReport;
     expect(report.passed).toBe(false);
     expect(report.paths.map((path: PathReport) => path.status)).toEqual(['failed', 'skipped']);
+  });
+
+  test('a broker that advertises an INSIDE address containers cannot resolve fails the INSIDE path, and leaves nothing behind', async () => {
+    // Brokers talk to each other over OUTSIDE here, so only containers are cut off from the broker.
+    const broken = { KAFKA_ADVERTISED_LISTENERS: 'INSIDE://nowhere:9093,OUTSIDE://localhost:19092', KAFKA_INTER_BROKER_LISTENER_NAME: 'OUTSIDE' };
+    await recreateBroker(`${project}-kafka-1`, broken, 'broker 1 at localhost:19092');
+    const result = await run('smoke', '--json', '--timeout', '20');
+    expect(result.exitCode).toBe(7);
+    expect(result.stderr).toMatch(
+      /inside \(kafka:9093\): kafka-console-consumer\S* (ended before it joined|did not join) its consumer group.*Error connecting to node nowhere:9093/,
+    );
+    expect(result.stderr).toContain('Containers reach the brokers over INSIDE');
+    const report = JSON.parse(result.stdout) as SmokeReport;
+    expect(report.paths.map((path: PathReport) => path.status)).toEqual(['passed', 'failed']);
+    const services = (await resourcesOf(project)).containers.map((container) => container.Labels['com.docker.compose.service']);
+    expect(services.sort()).toEqual(['kafka', 'zookeeper']);
   });
 
   test('with the broker stopped, it says nothing answers on the bootstrap address', async () => {
@@ -103,18 +119,19 @@ describe('kafka-dev smoke', () => {
 });
 
 /**
- * Replaces the broker container by one that differs only in its advertised listeners, which the
- * config cannot express (by design), then waits until the broker answers again.
+ * Replaces the broker container by one that differs only in the given settings (listeners the
+ * config cannot express, by design), then waits until the broker answers `answer` again.
  */
-async function recreateBroker(name: string, advertisedListeners: string): Promise<void> {
+async function recreateBroker(name: string, settings: Record<string, string>, answer: string): Promise<void> {
   const old = docker.getContainer(name);
   const info = await old.inspect();
   await old.stop({ t: 10 });
   await old.remove();
   const network = info.HostConfig.NetworkMode!;
-  const env = info.Config.Env.map((entry) =>
-    entry.startsWith('KAFKA_ADVERTISED_LISTENERS=') ? `KAFKA_ADVERTISED_LISTENERS=${advertisedListeners}` : entry,
-  );
+  const env = info.Config.Env.map((entry) => {
+    const variable = entry.slice(0, entry.indexOf('='));
+    return variable in settings ? `${variable}=${settings[variable]}` : entry;
+  });
   const container = await docker.createContainer({
     name,
     Image: info.Config.Image,
@@ -128,7 +145,7 @@ async function recreateBroker(name: string, advertisedListeners: string): Promis
   await container.start();
   for (let attempt = 0; attempt < 120; attempt++) {
     const metadata = await execa('kcat', ['-b', 'localhost:19092', '-L', '-m', '2'], { reject: false });
-    if (metadata.stdout.includes('broker 1 at kafka:9093')) return;
+    if (metadata.stdout.includes(answer)) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`the recreated broker ${name} did not answer on localhost:19092`);
