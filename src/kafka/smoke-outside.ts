@@ -11,7 +11,7 @@ export const outsideMeasures =
 /** The OUTSIDE path: an idempotent producer and a consumer in this process, through the published bootstrap address. */
 export async function outsidePath(bootstrap: readonly string[], run: SmokeRun): Promise<PathResult> {
   // Retries ride out a cluster that just started (its group coordinator may still move) or just lost a broker (its partitions move).
-  const common = { clientId: 'kafka-dev-smoke', bootstrapBrokers: [...bootstrap], timeout: 10_000, retries: 10, retryDelay: 1000 };
+  const common = { clientId: 'kafka-dev-smoke', bootstrapBrokers: [...bootstrap], timeout: 10_000, retries: 40, retryDelay: 250 };
   const consumer = new Consumer({ ...common, groupId: run.topic });
   const producer = new Producer({ ...common, idempotent: true, acks: ProduceAcks.ALL });
   const sentAt: number[] = [];
