@@ -87,7 +87,7 @@ describe('faults', () => {
       expect(kafka?.Id).not.toBe(squatter.id);
       expect((await kafkaDev(['down', '--volumes', '-p', project], { cwd })).exitCode).toBe(0);
     } finally {
-      await squatter.remove({ force: true }).catch(() => undefined);
+      await squatter.remove({ force: true, v: true }).catch(() => undefined);
     }
   });
 

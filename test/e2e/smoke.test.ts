@@ -126,7 +126,7 @@ async function recreateBroker(name: string, settings: Record<string, string>, an
   const old = docker.getContainer(name);
   const info = await old.inspect();
   await old.stop({ t: 10 });
-  await old.remove();
+  await old.remove({ v: true });
   const network = info.HostConfig.NetworkMode!;
   const env = info.Config.Env.map((entry) => {
     const variable = entry.slice(0, entry.indexOf('='));
