@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { Consumer, MessagesStreamModes, ProduceAcks, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
+import { closeConsumer } from './close-consumer.js';
 
 /**
  * The classic quick start's console producer and consumer, from the host and without a JVM:
@@ -84,7 +85,7 @@ export async function consumeLines(bootstrap: readonly string[], topic: string, 
     options.signal?.removeEventListener('abort', close);
     await stream.close();
   } finally {
-    await consumer.close(true);
+    await closeConsumer(consumer);
   }
   return received;
 }

@@ -1,4 +1,5 @@
 import { Consumer, MessagesStreamModes, ProduceAcks, Producer } from '@platformatic/kafka';
+import { closeConsumer } from './close-consumer.js';
 import type { PathResult, SmokeRun } from './smoke.js';
 import { smokeSeq, smokeValue } from './smoke-message.js';
 import { deliveryStats, type Receipt } from './smoke-stats.js';
@@ -59,7 +60,7 @@ export async function outsidePath(bootstrap: readonly string[], run: SmokeRun): 
       await stream.close().catch(() => undefined);
     }
   } finally {
-    await Promise.all([producer.close().catch(() => undefined), consumer.close(true).catch(() => undefined)]);
+    await Promise.all([producer.close().catch(() => undefined), closeConsumer(consumer).catch(() => undefined)]);
   }
   return { stats: deliveryStats(run.messages, receipts, lastReceipt - started), problems: [] };
 }
