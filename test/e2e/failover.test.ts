@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { consume, docker, kafkaDev, produce, projectDir, removeProject, requireDocker, testImages, uniqueProject } from './helpers.js';
 
@@ -59,6 +61,22 @@ describe.each([
     expect((await statusOf()).healthy).toBe(true);
     const kafka2 = async () => (await statusOf()).services.find((s: { service: string }) => s.service === 'kafka-2');
     await expect.poll(async () => (await kafka2()).inSync, { timeout: 90_000, interval: 2000 }).toBe(true);
-    expect((await run('down', '--volumes')).exitCode).toBe(0);
+  });
+
+  test('down stops all three brokers cleanly: none is killed at the stop timeout', async () => {
+    const exits = new Map<string, string>();
+    const events = await docker.getEvents({ filters: { event: ['die'], label: [`com.docker.compose.project=${project}`] } });
+    createInterface({ input: events }).on('line', (line) => {
+      const { Actor } = JSON.parse(line) as { Actor: { Attributes: Record<string, string> } };
+      exits.set(Actor.Attributes.name!, Actor.Attributes.exitCode!);
+    });
+    try {
+      expect((await run('down', '--volumes')).exitCode).toBe(0);
+      const brokers = [1, 2, 3].map((id) => `${project}-kafka-${id}-1`);
+      // 143: the JVM ended on SIGTERM; 137 would be Docker's SIGKILL after the 10 s stop timeout.
+      await expect.poll(() => brokers.map((name) => exits.get(name)), { timeout: 5000 }).toEqual(['143', '143', '143']);
+    } finally {
+      (events as Readable).destroy();
+    }
   });
 });
