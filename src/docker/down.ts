@@ -5,9 +5,16 @@ import { projectLabels, roleLabel } from './labels.js';
 export interface DownOptions {
   /** Also delete the project's volumes, and with them all Kafka and ZooKeeper data. */
   volumes?: boolean;
-  /** Seconds each container gets to shut down cleanly before it is killed. Default 10. */
+  /** Seconds each container gets to shut down cleanly before it is killed. Default 30. */
   stopTimeoutSeconds?: number;
 }
+
+/**
+ * Longer than Docker's 10 s: KRaft nodes stopping together take 7-10 s (the broker waits for the
+ * controller to approve its controlled shutdown, then the quorum leader waits 5 s for a successor),
+ * and a broker killed mid-shutdown recovers its logs at the next start. Stops end as soon as they can.
+ */
+export const defaultStopTimeoutSeconds = 30;
 
 export interface DownResult {
   readonly project: string;
@@ -22,7 +29,7 @@ export interface DownResult {
  * containers and network go. Volumes stay unless asked, so data survives `down` + `up`.
  */
 export function downOperation(project: string, runtime: ContainerRuntime, options: DownOptions = {}): Operation<DownResult> {
-  const stopTimeout = options.stopTimeoutSeconds ?? 10;
+  const stopTimeout = options.stopTimeoutSeconds ?? defaultStopTimeoutSeconds;
   const labels = projectLabels(project);
   let containers: ContainerSummary[] = [];
   const result = {

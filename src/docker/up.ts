@@ -8,6 +8,7 @@ import { buildStackModel, type ServiceSpec } from '../render/model.js';
 import type { Operation, Step } from '../steps.js';
 import type { ContainerRuntime, NamedResource } from './client.js';
 import { clusterIdentity, clusterLabel, composeLabel, containerLabels, containerName, projectLabels, volumeName } from './labels.js';
+import { defaultStopTimeoutSeconds } from './down.js';
 import { describePlan, planUp, type ServicePlan, type UpPlan } from './plan.js';
 import { likelyCause } from './log-diagnosis.js';
 import { assertPortsFree } from './ports.js';
@@ -44,7 +45,11 @@ export interface UpResult {
 
 const logLinesOnFailure = 40;
 const logLinesScanned = 400;
-const stopTimeoutSeconds = 10;
+/**
+ * What a failed or interrupted run created is removed, data and all: a broker stopped in the middle
+ * of its start-up can take 30 s to act on SIGTERM, which is not worth waiting for after Ctrl-C.
+ */
+const cleanupStopTimeoutSeconds = 10;
 
 /**
  * A broker that was killed (not stopped) leaves its ZooKeeper session, and the node
@@ -74,8 +79,8 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
     return plan;
   };
   /** A graceful stop first, so a broker deregisters from ZooKeeper instead of leaving a stale session. */
-  const stopAndRemove = async (id: string) => {
-    await runtime.stopContainer(id, stopTimeoutSeconds);
+  const stopAndRemove = async (id: string, timeoutSeconds = defaultStopTimeoutSeconds) => {
+    await runtime.stopContainer(id, timeoutSeconds);
     await runtime.removeContainer(id);
   };
   const servicesWithRole = (role: ServiceSpec['role']) => planned().services.filter((service) => service.spec.role === role);
@@ -275,7 +280,7 @@ export function upOperation(config: ResolvedConfig, runtime: ContainerRuntime, o
       if (options.keepOnFailure) return;
       // Brokers first, so they deregister while ZooKeeper or the controllers still run.
       const brokersFirst = [...created.containers].sort((a, b) => Number(b.role === 'broker') - Number(a.role === 'broker'));
-      for (const { id } of brokersFirst) await stopAndRemove(id).catch(() => undefined);
+      for (const { id } of brokersFirst) await stopAndRemove(id, cleanupStopTimeoutSeconds).catch(() => undefined);
       if (created.network) await runtime.removeNetwork(created.network).catch(() => undefined);
       for (const volume of created.volumes) await runtime.removeVolume(volume).catch(() => undefined);
     },

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../config/load.js';
 import { DockerodeRuntime } from '../../docker/dockerode-client.js';
-import { downOperation } from '../../docker/down.js';
+import { defaultStopTimeoutSeconds, downOperation } from '../../docker/down.js';
 import { loadOptions, secondsFlag, type GlobalFlags } from '../options.js';
 import { runWithProgress } from '../tasks.js';
 
@@ -11,7 +11,7 @@ export interface DownFlags extends GlobalFlags {
 
 export async function downCommand(flags: DownFlags, signal: AbortSignal): Promise<void> {
   const config = await loadConfig(loadOptions(flags));
-  const stopTimeoutSeconds = secondsFlag('timeout', flags.timeout, 10) / 1000;
+  const stopTimeoutSeconds = secondsFlag('timeout', flags.timeout, defaultStopTimeoutSeconds) / 1000;
   await runWithProgress(
     downOperation(config.name, new DockerodeRuntime(), { volumes: flags.volumes, stopTimeoutSeconds }),
     signal,
