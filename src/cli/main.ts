@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import module from 'node:module';
 import { cac } from 'cac';
-import { defaultStopTimeoutSeconds } from '../docker/down.js';
 import { ExitCode, InvalidArgumentsError } from '../errors.js';
 import { reportError } from './exit.js';
 
@@ -36,7 +35,7 @@ cli
 cli
   .command('down', 'Stop and remove the containers and network; data volumes stay')
   .option('--volumes', 'Also delete the volumes, and all Kafka and ZooKeeper data in them')
-  .option('--timeout <seconds>', 'Time each container gets to shut down cleanly', { default: defaultStopTimeoutSeconds })
+  .option('--timeout <seconds>', 'Time each container gets to shut down cleanly', { default: 30 })
   .example('kafka-dev down')
   .example('kafka-dev down --volumes')
   .action(async (flags) => (await import('./commands/down.js')).downCommand(flags, abort.signal));

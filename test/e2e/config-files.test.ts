@@ -1,9 +1,8 @@
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { kafkaDev, repoRoot } from './helpers.js';
+import { kafkaDev, projectFolder } from './helpers.js';
 
 /**
  * Every kind of config file, loaded by the built CLI the way a user's project has it. TypeScript
@@ -28,9 +27,7 @@ const configs = [
 
 describe('config files', () => {
   test.each(configs)('$kind ($file) loads', async ({ file, text }) => {
-    const cwd = await mkdtemp(join(tmpdir(), 'kafka-dev-e2e-config-'));
-    await mkdir(join(cwd, 'node_modules'));
-    await symlink(repoRoot, join(cwd, 'node_modules/kafka-dev'), 'dir');
+    const cwd = await projectFolder();
     await writeFile(join(cwd, file), text);
 
     const result = await kafkaDev(['render', '--stdout'], { cwd });

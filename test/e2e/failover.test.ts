@@ -73,7 +73,7 @@ describe.each([
     try {
       expect((await run('down', '--volumes')).exitCode).toBe(0);
       const brokers = [1, 2, 3].map((id) => `${project}-kafka-${id}-1`);
-      // 143: the JVM ended on SIGTERM; 137 would be Docker's SIGKILL after the 10 s stop timeout.
+      // 143: the JVM ended on SIGTERM; 137 would be Docker's SIGKILL at the stop timeout.
       await expect.poll(() => brokers.map((name) => exits.get(name)), { timeout: 5000 }).toEqual(['143', '143', '143']);
     } finally {
       (events as Readable).destroy();

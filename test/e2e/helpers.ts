@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,14 @@ export async function requireDocker(): Promise<void> {
 /** A project name no earlier run used, so leftovers never collide with this run. */
 export function uniqueProject(purpose: string): string {
   return `kdt-${purpose}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+/** A fresh project folder with kafka-dev installed (linked), as `npm install --save-dev kafka-dev` leaves it. */
+export async function projectFolder(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'kafka-dev-e2e-project-'));
+  await mkdir(join(folder, 'node_modules'));
+  await symlink(repoRoot, join(folder, 'node_modules/kafka-dev'), 'dir');
+  return folder;
 }
 
 /** A fresh folder holding `kafka-dev.config.yaml` with the given config. */

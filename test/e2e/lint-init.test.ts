@@ -1,22 +1,14 @@
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { cliPath, kafkaDev, repoRoot, requireDocker } from './helpers.js';
+import { cliPath, kafkaDev, projectFolder, repoRoot, requireDocker } from './helpers.js';
 
 /** `kafka-dev lint` and `kafka-dev init` through the built CLI, in fresh folders; neither touches Docker. */
 const fixtures = join(repoRoot, 'test/fixtures/compose');
-
-/** A fresh project folder with kafka-dev installed (linked), as `npm install --save-dev kafka-dev` leaves it. */
-async function projectFolder(): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), 'kafka-dev-e2e-init-'));
-  await mkdir(join(folder, 'node_modules'));
-  await symlink(repoRoot, join(folder, 'node_modules/kafka-dev'), 'dir');
-  return folder;
-}
 
 /** Renders the config in `cwd` with the built CLI: proof that every command can load it. */
 async function rendered(cwd: string): Promise<{ services: Record<string, { environment: Record<string, string>; ports?: string[] }> }> {
