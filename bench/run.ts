@@ -15,9 +15,9 @@ import { parseArgs } from 'node:util';
 import { execa } from 'execa';
 import { stringify } from 'yaml';
 import { loadConfig } from '../dist/config/load.js';
-import { canListen } from '../dist/docker/ports.js';
+import { canListen } from '../dist/engine/ports.js';
 import { describeEachBroker } from '../dist/kafka/probe.js';
-import { loadFlavor } from '../dist/render/flavor.js';
+import { loadFlavor } from '../dist/model/flavor.js';
 
 const repoRoot = new URL('../', import.meta.url).pathname;
 const cli = join(repoRoot, 'dist/cli/main.js');

@@ -1,15 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { loadConfig, type LoadConfigOptions } from './config/load.js';
-import type { ResolvedConfig } from './config/types.js';
-import type { ContainerRuntime } from './docker/client.js';
-import { DockerodeRuntime } from './docker/dockerode-client.js';
-import { downOperation, type DownOptions, type DownResult } from './docker/down.js';
-import { stackStatus, type StackStatus } from './docker/status.js';
-import { upOperation, type UpOptions, type UpResult } from './docker/up.js';
-import { runSmoke, type SmokeOptions, type SmokeReport } from './kafka/smoke.js';
-import { renderCompose } from './render/compose.js';
-import { runOperation, type StepListener } from './steps.js';
+import type { ResolvedConfig } from './model/types.js';
+import type { ContainerRuntime } from './engine/runtime.js';
+import { DockerodeRuntime } from './engine/dockerode-runtime.js';
+import { downOperation, type DownOptions, type DownResult } from './stack/down.js';
+import { stackStatus, type StackStatus } from './health/status.js';
+import { upOperation, type UpOptions, type UpResult } from './stack/up.js';
+import { runSmoke, type SmokeOptions, type SmokeReport } from './smoke/smoke.js';
+import { renderCompose } from './compose/render.js';
+import { runOperation, type StepListener } from './stack/steps.js';
 
 /** The programmatic API; the CLI is a thin layer over it. */
 export interface CommonOptions extends LoadConfigOptions {

@@ -1,7 +1,7 @@
 import { down, up } from './api.js';
 import { loadConfig, type LoadConfigOptions } from './config/load.js';
-import type { ContainerRuntime } from './docker/client.js';
-import { networkName } from './docker/labels.js';
+import type { ContainerRuntime } from './engine/runtime.js';
+import { networkName } from './engine/labels.js';
 import { withAdmin } from './kafka/admin.js';
 
 /** Options of `startKafka`, the entry point for test suites (e.g. a vitest globalSetup). */

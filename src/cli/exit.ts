@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { ExitCode, KafkaDevError } from '../errors.js';
+import { ExitCode, KafkaDevError } from '../base/errors.js';
 
 /** The only place that turns an error into words on stderr and an exit code. */
 export function reportError(error: unknown): number {

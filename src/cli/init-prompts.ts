@@ -1,5 +1,5 @@
 import { cancel, intro, select, text } from '@clack/prompts';
-import { KafkaDevError } from '../errors.js';
+import { KafkaDevError } from '../base/errors.js';
 import { configFromChoices, problemAt, type InitChoices } from '../init/choices.js';
 
 /** The two kinds of question init asks; @clack/prompts on a terminal, a script in tests. */

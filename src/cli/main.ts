@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import module from 'node:module';
 import { cac } from 'cac';
-import { ExitCode, InvalidArgumentsError } from '../errors.js';
+import { ExitCode, InvalidArgumentsError } from '../base/errors.js';
 import { reportError } from './exit.js';
 
 /** Entry point: declares commands and flags, lazily loads each command, and owns the exit code. */

@@ -1,6 +1,6 @@
 import type { LoadConfigOptions } from '../config/load.js';
-import { InvalidArgumentsError } from '../errors.js';
-import type { UserConfig } from '../config/types.js';
+import { InvalidArgumentsError } from '../base/errors.js';
+import type { UserConfig } from '../model/types.js';
 
 /** Flags every command accepts; the CLI wins over the config file. */
 export interface GlobalFlags {

@@ -1,4 +1,4 @@
-import { InvalidArgumentsError } from '../errors.js';
+import { InvalidArgumentsError } from '../base/errors.js';
 
 const secondsPer: Readonly<Record<string, number>> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86_400 };
 const duration = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;

@@ -1,5 +1,5 @@
 import { Listr, PRESET_TIMER } from 'listr2';
-import { runLocked, type Operation } from '../steps.js';
+import { runLocked, type Operation } from '../stack/steps.js';
 
 /** Runs an operation's steps as a listr2 task list: live on a terminal, plain lines in CI or a pipe. */
 export async function runWithProgress<Result>(operation: Operation<Result>, signal: AbortSignal): Promise<Result> {

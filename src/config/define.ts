@@ -1,4 +1,4 @@
-import type { UserConfig } from './types.js';
+import type { UserConfig } from '../model/types.js';
 
 /** Identity function that gives a config file its types. */
 export function defineConfig(config: UserConfig): UserConfig {

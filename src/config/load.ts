@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml, parseDocument } from 'yaml';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../base/errors.js';
 import { parseConfig } from './parse.js';
-import type { ResolvedConfig, UserConfig } from './types.js';
+import type { ResolvedConfig, UserConfig } from '../model/types.js';
 
 export const configFileNames = [
   'kafka-dev.config.ts',

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { ConfigError, type ConfigIssue } from '../errors.js';
-import { defaults, imageEnv } from './defaults.js';
-import { guessFlavor } from './images.js';
+import { ConfigError, type ConfigIssue } from '../base/errors.js';
+import { defaults, imageEnv } from '../model/defaults.js';
+import { guessFlavor } from '../model/images.js';
 import { checkRules } from './rules.js';
 import { userConfigSchema } from './schema.js';
-import type { ResolvedConfig, UserConfig } from './types.js';
+import type { ResolvedConfig, UserConfig } from '../model/types.js';
 
 export interface ParseOptions {
   /** Where the config came from, for messages: a file path or `built-in defaults`. */

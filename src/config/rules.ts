@@ -1,9 +1,9 @@
-import type { ConfigIssue } from '../errors.js';
-import { checkTopicSettings } from '../kafka/topic-settings.js';
-import { loadFlavor } from '../render/flavor.js';
-import { brokerNodes } from '../render/listeners.js';
-import { kafkaMajorVersion } from './images.js';
-import type { ResolvedConfig } from './types.js';
+import type { ConfigIssue } from '../base/errors.js';
+import { checkTopicSettings } from '../model/topic-settings.js';
+import { loadFlavor } from '../model/flavor.js';
+import { brokerNodes } from '../model/cluster.js';
+import { kafkaMajorVersion } from '../model/images.js';
+import type { ResolvedConfig } from '../model/types.js';
 
 /** Settings kafka-dev derives from `listeners`, `brokers` and `mode`; a user override would break the stack. */
 export const managedBrokerSettings: Readonly<Record<string, string>> = {

@@ -3,9 +3,9 @@ import { extname } from 'node:path';
 import { detectCodeFormat, parseModule } from 'magicast';
 import { getDefaultExportOptions } from 'magicast/helpers';
 import { isSeq, parseDocument } from 'yaml';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../base/errors.js';
 import { builtInSource } from './load.js';
-import type { ResolvedConfig, ResolvedTopic, TopicConfig } from './types.js';
+import type { ResolvedConfig, ResolvedTopic, TopicConfig } from '../model/types.js';
 
 /** An edit of the config file, prepared (and so checked) before the topic is created, written after. */
 export interface TopicSave {

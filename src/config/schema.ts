@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { maxBrokers, maxControllers } from './defaults.js';
-import type { UserConfig } from './types.js';
+import { maxBrokers, maxControllers } from '../model/defaults.js';
+import type { UserConfig } from '../model/types.js';
 
 /**
  * Field-by-field shape of a config file. Cross-field rules (port collisions, replication

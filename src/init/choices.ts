@@ -1,5 +1,5 @@
 import { parseConfig } from '../config/parse.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../base/errors.js';
 import { parseTopicSpec } from './topic-spec.js';
 
 /** What `kafka-dev init` asks for (or takes from flags); raw values, validated by the config schema. */

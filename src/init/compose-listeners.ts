@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
-import { defaults } from '../config/defaults.js';
-import type { UserConfig } from '../config/types.js';
-import type { PortMapping } from '../lint/compose-document.js';
-import { listenerExposure, type ComposeStack, type KafkaNodeService } from '../lint/compose-stack.js';
+import { defaults } from '../model/defaults.js';
+import type { UserConfig } from '../model/types.js';
+import type { PortMapping } from '../compose/document.js';
+import { listenerExposure, type ComposeStack, type KafkaNodeService } from '../compose/stack.js';
 import { problemAt } from './choices.js';
 
 type Listeners = NonNullable<UserConfig['listeners']>;

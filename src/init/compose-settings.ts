@@ -1,7 +1,7 @@
 import { managedBrokerSettings } from '../config/rules.js';
-import type { KafkaSettings, KafkaSettingValue, TopicConfig } from '../config/types.js';
-import type { ComposeService, Located } from '../lint/compose-document.js';
-import { settingOfVariable, type KafkaNodeService } from '../lint/compose-stack.js';
+import type { KafkaSettings, KafkaSettingValue, TopicConfig } from '../model/types.js';
+import type { ComposeService, Located } from '../compose/document.js';
+import { settingOfVariable, type KafkaNodeService } from '../compose/stack.js';
 import { problemAt } from './choices.js';
 import { parseTopicSpec } from './topic-spec.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Document } from 'yaml';
-import type { ResolvedConfig, UserConfig } from '../config/types.js';
+import type { ResolvedConfig, UserConfig } from '../model/types.js';
 import { fillTemplate, tsLiteral } from './fill-template.js';
 
 /** The formats `kafka-dev init` writes; all three load with `loadConfig`. */

@@ -1,6 +1,6 @@
 import { Admin, ConfigResourceTypes, ConfigSources, IncrementalAlterConfigOperationTypes } from '@platformatic/kafka';
-import type { ResolvedTopic } from '../config/types.js';
-import { KafkaDevError } from '../errors.js';
+import type { ResolvedTopic } from '../model/types.js';
+import { KafkaDevError } from '../base/errors.js';
 import { hasKafkaErrorCode, kafkaErrorCodes, kafkaErrorMessage } from './errors.js';
 
 /**

@@ -1,6 +1,6 @@
 import pRetry from 'p-retry';
-import type { ResolvedTopic } from '../config/types.js';
-import { KafkaDevError } from '../errors.js';
+import type { ResolvedTopic } from '../model/types.js';
+import { KafkaDevError } from '../base/errors.js';
 import { attempt, type KafkaAdmin } from './admin.js';
 import { describeTopicPlan, planTopic, planTopics, summarizeTopicsPlan, type TopicPlan, type TopicsPlan } from './reconcile.js';
 

@@ -1,6 +1,6 @@
-import type { ResolvedTopic } from '../config/types.js';
+import type { ResolvedTopic } from '../model/types.js';
 import type { TopicDescription } from './admin.js';
-import { settingText } from './topic-settings.js';
+import { settingText } from '../model/topic-settings.js';
 
 /**
  * Declared topics against the cluster, as plain data (plan, then apply): what to create, which

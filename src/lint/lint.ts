@@ -1,5 +1,5 @@
-import type { ComposeDocument } from './compose-document.js';
-import { composeStack } from './compose-stack.js';
+import type { ComposeDocument } from '../compose/document.js';
+import { composeStack } from '../compose/stack.js';
 import type { Finding, LintRule } from './rule.js';
 import { advertisedHostUnresolvable } from './rules/advertised-host-unresolvable.js';
 import { advertisedPortMismatch } from './rules/advertised-port-mismatch.js';

@@ -1,4 +1,4 @@
-import type { ComposeStack } from './compose-stack.js';
+import type { ComposeStack } from '../compose/stack.js';
 
 /**
  * A lint rule is a small object, like a wait strategy: what it is called, how much it matters,

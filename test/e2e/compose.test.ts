@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { UserConfig } from '../../src/config/types.js';
+import type { UserConfig } from '../../src/model/types.js';
 import { kafkaDev, projectDir, removeProject, requireDocker, uniqueProject } from './helpers.js';
 
 /** The rendered file is checked by a real Compose implementation (Debian's docker-compose), and run by it. */

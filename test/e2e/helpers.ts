@@ -6,7 +6,7 @@ import { Consumer, MessagesStreamModes, Producer, stringDeserializers, stringSer
 import Docker from 'dockerode';
 import { execa } from 'execa';
 import { stringify } from 'yaml';
-import type { UserConfig } from '../../src/config/types.js';
+import type { UserConfig } from '../../src/model/types.js';
 
 /**
  * End-to-end helpers: the built CLI as a user runs it, against the real Docker engine. Docker is

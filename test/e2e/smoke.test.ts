@@ -1,8 +1,8 @@
 import { Admin } from '@platformatic/kafka';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { UserConfig } from '../../src/config/types.js';
-import type { PathReport, SmokeReport } from '../../src/kafka/smoke.js';
+import type { UserConfig } from '../../src/model/types.js';
+import type { PathReport, SmokeReport } from '../../src/smoke/smoke.js';
 import { docker, kafkaDev, projectDir, removeProject, requireDocker, resourcesOf, uniqueProject } from './helpers.js';
 
 /** Ports of their own, so this stack runs beside one on the defaults. */

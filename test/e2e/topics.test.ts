@@ -5,8 +5,8 @@ import { Admin, ConfigResourceTypes } from '@platformatic/kafka';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
-import type { UserConfig } from '../../src/config/types.js';
-import { kafka39TopicSettings } from '../../src/kafka/topic-settings.js';
+import type { UserConfig } from '../../src/model/types.js';
+import { kafka39TopicSettings } from '../../src/model/topic-settings.js';
 import { kafkaDev, projectDir, removeProject, repoRoot, requireDocker, uniqueProject } from './helpers.js';
 
 /** Ports of their own, so this stack runs beside one on the defaults. */

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../config/load.js';
 import { consumeLines, produceLines } from '../../kafka/console.js';
-import { bootstrapServers } from '../../render/listeners.js';
+import { bootstrapServers } from '../../model/cluster.js';
 import { countFlag, loadOptions, secondsFlag, type GlobalFlags } from '../options.js';
 
 export interface ProduceFlags extends GlobalFlags {

@@ -1,8 +1,8 @@
 import pc from 'picocolors';
 import { loadConfig } from '../../config/load.js';
-import { DockerodeRuntime } from '../../docker/dockerode-client.js';
-import { runDoctor, type DoctorReport } from '../../doctor/doctor.js';
-import type { Verdict } from '../../doctor/checks.js';
+import { DockerodeRuntime } from '../../engine/dockerode-runtime.js';
+import { runDoctor, type DoctorReport } from '../../health/doctor.js';
+import type { Verdict } from '../../health/doctor-checks.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
 
 export interface DoctorFlags extends GlobalFlags {

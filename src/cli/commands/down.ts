@@ -1,6 +1,6 @@
 import { loadConfig } from '../../config/load.js';
-import { DockerodeRuntime } from '../../docker/dockerode-client.js';
-import { defaultStopTimeoutSeconds, downOperation } from '../../docker/down.js';
+import { DockerodeRuntime } from '../../engine/dockerode-runtime.js';
+import { defaultStopTimeoutSeconds, downOperation } from '../../stack/down.js';
 import { loadOptions, secondsFlag, type GlobalFlags } from '../options.js';
 import { runWithProgress } from '../tasks.js';
 

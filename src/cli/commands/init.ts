@@ -5,16 +5,16 @@ import { basename, join } from 'node:path';
 import pc from 'picocolors';
 import { configFileNames as readableConfigFiles } from '../../config/load.js';
 import { parseConfig } from '../../config/parse.js';
-import type { ResolvedConfig, UserConfig } from '../../config/types.js';
-import { InvalidArgumentsError, KafkaDevError, type ConfigIssue } from '../../errors.js';
+import type { ResolvedConfig, UserConfig } from '../../model/types.js';
+import { InvalidArgumentsError, KafkaDevError, type ConfigIssue } from '../../base/errors.js';
 import { configFromChoices, type InitChoices } from '../../init/choices.js';
 import { configFileNames, configFileText, configFormats, spelledOut, type ConfigFormat } from '../../init/config-file.js';
 import { configFromCompose } from '../../init/from-compose.js';
-import { readComposeFile } from '../../lint/read-compose-file.js';
-import { bootstrapServers } from '../../render/listeners.js';
+import { readComposeFile } from '../../compose/read.js';
+import { bootstrapServers } from '../../model/cluster.js';
 import { askChoices, clackPrompter } from '../init-prompts.js';
 import type { GlobalFlags } from '../options.js';
-import { plural } from '../plural.js';
+import { plural } from '../../base/plural.js';
 
 export interface InitFlags extends GlobalFlags {
   topic?: string | number | (string | number)[];

@@ -1,8 +1,8 @@
 import pc from 'picocolors';
-import { KafkaDevError } from '../../errors.js';
+import { KafkaDevError } from '../../base/errors.js';
 import { lintCompose, type LintReport } from '../../lint/lint.js';
-import { readComposeFile } from '../../lint/read-compose-file.js';
-import { plural } from '../plural.js';
+import { readComposeFile } from '../../compose/read.js';
+import { plural } from '../../base/plural.js';
 
 export interface LintFlags {
   json?: boolean;

@@ -1,8 +1,8 @@
 import pc from 'picocolors';
 import { loadConfig } from '../../config/load.js';
-import { DockerodeRuntime } from '../../docker/dockerode-client.js';
-import { stackLogs, type ServiceLogLine } from '../../docker/logs.js';
-import { InvalidArgumentsError } from '../../errors.js';
+import { DockerodeRuntime } from '../../engine/dockerode-runtime.js';
+import { stackLogs, type ServiceLogLine } from '../../engine/logs.js';
+import { InvalidArgumentsError } from '../../base/errors.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
 import { sinceFlag } from '../since-flag.js';
 

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { loadConfig } from '../../config/load.js';
-import { DockerodeRuntime } from '../../docker/dockerode-client.js';
-import { runSmoke, smokeFailure, type PathReport, type SmokeReport } from '../../kafka/smoke.js';
+import { DockerodeRuntime } from '../../engine/dockerode-runtime.js';
+import { runSmoke, smokeFailure, type PathReport, type SmokeReport } from '../../smoke/smoke.js';
 import { countFlag, loadOptions, secondsFlag, type GlobalFlags } from '../options.js';
 import { formatTable } from '../table.js';
 

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { loadConfig } from '../../config/load.js';
-import { DockerodeRuntime } from '../../docker/dockerode-client.js';
-import { stackStatus, type StackStatus } from '../../docker/status.js';
+import { DockerodeRuntime } from '../../engine/dockerode-runtime.js';
+import { stackStatus, type StackStatus } from '../../health/status.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
 import { formatTable } from '../table.js';
 

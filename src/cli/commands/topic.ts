@@ -1,11 +1,11 @@
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../../config/load.js';
 import { prepareTopicSave } from '../../config/save-topic.js';
-import type { KafkaSettingValue, ResolvedConfig, ResolvedTopic } from '../../config/types.js';
-import { InvalidArgumentsError, KafkaDevError, type ConfigIssue } from '../../errors.js';
+import type { KafkaSettingValue, ResolvedConfig, ResolvedTopic } from '../../model/types.js';
+import { InvalidArgumentsError, KafkaDevError, type ConfigIssue } from '../../base/errors.js';
 import { attempt, whileClusterSettles, withAdmin, type KafkaAdmin } from '../../kafka/admin.js';
-import { checkTopicRequest, topicNameProblem } from '../../kafka/check-topic.js';
-import { bootstrapServers } from '../../render/listeners.js';
+import { checkTopicRequest, topicNameProblem } from '../../config/check-topic.js';
+import { bootstrapServers } from '../../model/cluster.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
 import { formatTopic, formatTopicList, type TopicListEntry } from './topic-format.js';
 

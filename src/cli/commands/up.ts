@@ -1,8 +1,8 @@
 import pc from 'picocolors';
 import { loadConfig } from '../../config/load.js';
 import { checkWarnings } from '../../config/rules.js';
-import { DockerodeRuntime } from '../../docker/dockerode-client.js';
-import { upOperation } from '../../docker/up.js';
+import { DockerodeRuntime } from '../../engine/dockerode-runtime.js';
+import { upOperation } from '../../stack/up.js';
 import { describeReconciled } from '../../kafka/reconcile-topics.js';
 import { loadOptions, secondsFlag, type GlobalFlags } from '../options.js';
 import { runWithProgress } from '../tasks.js';

@@ -1,4 +1,4 @@
-import { brokersOf, listenerExposure } from '../compose-stack.js';
+import { brokersOf, listenerExposure } from '../../compose/stack.js';
 import type { LintRule } from '../rule.js';
 
 /** Why a host client cannot use an advertised host, or undefined when it can. */

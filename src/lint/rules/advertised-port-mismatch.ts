@@ -1,4 +1,4 @@
-import { brokersOf, listenerExposure } from '../compose-stack.js';
+import { brokersOf, listenerExposure } from '../../compose/stack.js';
 import type { LintRule } from '../rule.js';
 
 /** The advertised host, unless only the compose network knows it. */

@@ -1,5 +1,5 @@
-import type { ComposeService } from '../compose-document.js';
-import type { ImageFamily } from '../compose-stack.js';
+import type { ComposeService } from '../../compose/document.js';
+import type { ImageFamily } from '../../compose/stack.js';
 import type { LintRule, RuleFinding } from '../rule.js';
 
 /** Where each image family keeps its data when the compose file does not say (log.dirs). */

@@ -1,4 +1,4 @@
-import { brokersOf, loopbackHosts } from '../compose-stack.js';
+import { brokersOf, loopbackHosts } from '../../compose/stack.js';
 import type { LintRule } from '../rule.js';
 
 export const noListenerForContainers: LintRule = {

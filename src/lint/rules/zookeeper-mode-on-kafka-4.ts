@@ -1,5 +1,5 @@
-import { kafkaMajorVersion } from '../../config/images.js';
-import type { ImageFamily } from '../compose-stack.js';
+import { kafkaMajorVersion } from '../../model/images.js';
+import type { ImageFamily } from '../../compose/stack.js';
 import type { LintRule } from '../rule.js';
 
 /** Families whose untagged or `latest` image has been Kafka 4 since 2025. */

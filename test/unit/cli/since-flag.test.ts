@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { sinceFlag } from '../../../src/cli/since-flag.js';
-import { InvalidArgumentsError } from '../../../src/errors.js';
+import { InvalidArgumentsError } from '../../../src/base/errors.js';
 
 const now = Date.parse('2026-01-31T12:00:00Z');
 const nowSeconds = now / 1000;

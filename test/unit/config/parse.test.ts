@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../../../src/config/parse.js';
-import { ConfigError } from '../../../src/errors.js';
+import { ConfigError } from '../../../src/base/errors.js';
 
 const parse = (raw: unknown, env: Record<string, string> = {}) =>
   parseConfig(raw, { source: 'kafka-dev.config.ts', defaultName: 'My App!', env });

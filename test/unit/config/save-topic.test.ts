@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../../src/config/load.js';
 import { prepareTopicSave } from '../../../src/config/save-topic.js';
-import type { ResolvedTopic } from '../../../src/config/types.js';
-import { ConfigError } from '../../../src/errors.js';
+import type { ResolvedTopic } from '../../../src/model/types.js';
+import { ConfigError } from '../../../src/base/errors.js';
 
 const entry = fileURLToPath(new URL('../../../src/config/define.ts', import.meta.url));
 const orders: ResolvedTopic = { name: 'orders', partitions: 3, replicationFactor: 1, config: { 'cleanup.policy': 'compact' } };

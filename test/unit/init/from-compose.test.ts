@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../../src/config/load.js';
 import { parseConfig } from '../../../src/config/parse.js';
-import type { UserConfig } from '../../../src/config/types.js';
-import { ComposeFileError } from '../../../src/errors.js';
+import type { UserConfig } from '../../../src/model/types.js';
+import { ComposeFileError } from '../../../src/base/errors.js';
 import { configFileText, spelledOut } from '../../../src/init/config-file.js';
 import { configFromCompose } from '../../../src/init/from-compose.js';
-import { parseComposeDocument } from '../../../src/lint/compose-document.js';
-import { renderCompose } from '../../../src/render/compose.js';
+import { parseComposeDocument } from '../../../src/compose/document.js';
+import { renderCompose } from '../../../src/compose/render.js';
 import { projectFolder, repoRoot } from './project-folder.js';
 
 const convert = (text: string, file = 'docker-compose.yml') => configFromCompose(parseComposeDocument(text, file));
-const goldens = `${repoRoot}test/unit/render/golden/`;
+const goldens = `${repoRoot}test/unit/compose/golden/`;
 const fixture = async (name: string) => convert(await readFile(`${repoRoot}test/fixtures/compose/${name}`, 'utf8'), name);
 
 /** Writes the converted config as kafka-dev.config.ts in a fresh project and loads it the way every command does. */
@@ -142,7 +142,7 @@ describe("the round trip of kafka-dev's own render: config -> render -> init --f
     return renderCompose(await writtenAndLoaded(conversion.config));
   };
 
-  // The golden files are the renders of the configs in test/unit/render/compose.test.ts (which checks that).
+  // The golden files are the renders of the configs in test/unit/compose/render.test.ts (which checks that).
   test.each(readdirSync(goldens))('gives back the same file for the golden render %s, with nothing left behind', async (golden) => {
     const rendered = await readFile(`${goldens}${golden}`, 'utf8');
     expect(await roundTrip(rendered)).toBe(rendered);

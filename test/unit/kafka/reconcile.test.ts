@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { ResolvedTopic } from '../../../src/config/types.js';
+import type { ResolvedTopic } from '../../../src/model/types.js';
 import { describeTopicPlan, planTopics, summarizeTopicsPlan, type ActualTopic, type TopicPlan } from '../../../src/kafka/reconcile.js';
 
 const declared = (name: string, fields: Partial<ResolvedTopic> = {}): ResolvedTopic => ({

@@ -1,12 +1,12 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { parseComposeDocument } from '../../../src/lint/compose-document.js';
+import { parseComposeDocument } from '../../../src/compose/document.js';
 import { lintCompose, lintRules } from '../../../src/lint/lint.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const fixtures = `${repoRoot}test/fixtures/compose/`;
-const goldens = `${repoRoot}test/unit/render/golden/`;
+const goldens = `${repoRoot}test/unit/compose/golden/`;
 
 async function lintFile(path: string) {
   return lintCompose(parseComposeDocument(await readFile(path, 'utf8'), path.split('/').pop()!));

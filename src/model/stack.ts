@@ -1,0 +1,149 @@
+import type { KafkaSettings, ResolvedConfig } from './types.js';
+import { fillPlaceholders, loadFlavor, settingToEnv, type Flavor } from './flavor.js';
+import { clusterNodes, nodeListenerSettings, quorumVoters, type KafkaNode } from './cluster.js';
+
+/**
+ * The stack as plain data: what both the compose renderer and the Docker controller build from,
+ * so a rendered file and a `kafka-dev up` always describe the same containers.
+ */
+export interface PublishedPort {
+  readonly bind: string;
+  readonly host: number;
+  readonly container: number;
+}
+
+export interface VolumeMount {
+  /** Volume name as written in compose (without the project prefix). */
+  readonly volume: string;
+  readonly target: string;
+}
+
+/** `broker`: serves clients (and may also be a KRaft controller); `controller`: a dedicated KRaft controller. */
+export type ServiceRole = 'zookeeper' | 'broker' | 'controller';
+
+export interface ServiceSpec {
+  readonly name: string;
+  readonly role: ServiceRole;
+  readonly image: string;
+  readonly hostname: string;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly ports: readonly PublishedPort[];
+  readonly volumes: readonly VolumeMount[];
+  readonly dependsOn: readonly string[];
+  /** Set for Kafka nodes. */
+  readonly node?: KafkaNode;
+}
+
+export interface StackModel {
+  readonly project: string;
+  readonly services: readonly ServiceSpec[];
+  readonly volumes: readonly string[];
+}
+
+export const zookeeperService = 'zookeeper';
+
+export function buildStackModel(config: ResolvedConfig, flavor: Flavor = loadFlavor(config.images.flavor)): StackModel {
+  const nodes = clusterNodes(config);
+  const coordinators = config.mode === 'zookeeper' ? [zookeeperSpec(config, flavor)] : [];
+  const controllers = nodes.filter((node) => !node.broker).map((node) => kafkaNodeSpec(config, flavor, node, []));
+  const dependencies = [...coordinators, ...controllers].map((service) => service.name);
+  const brokers = nodes.filter((node) => node.broker).map((node) => kafkaNodeSpec(config, flavor, node, dependencies));
+  const services = [...coordinators, ...controllers, ...brokers];
+  return {
+    project: config.name,
+    services,
+    volumes: services.flatMap((service) => service.volumes.map((mount) => mount.volume)),
+  };
+}
+
+function zookeeperSpec(config: ResolvedConfig, flavor: Flavor): ServiceSpec {
+  if (!flavor.zookeeper) throw new Error(`internal: flavor ${config.images.flavor} has no ZooKeeper image`);
+  const { port, bind } = config.zookeeper;
+  return {
+    name: zookeeperService,
+    role: 'zookeeper',
+    image: config.images.zookeeper,
+    hostname: zookeeperService,
+    environment: fillPlaceholders(flavor.zookeeper.environment, {
+      'zookeeper.port': port,
+      'zookeeper.heap': config.heap.zookeeper,
+    }),
+    ports: [{ bind, host: port, container: port }],
+    volumes: mounts(zookeeperService, flavor.zookeeper.dataVolumes),
+    dependsOn: [],
+  };
+}
+
+function kafkaNodeSpec(config: ResolvedConfig, flavor: Flavor, node: KafkaNode, dependsOn: string[]): ServiceSpec {
+  const kraft = config.mode === 'kraft';
+  const listeners = nodeListenerSettings(node, kraft);
+  const values: Record<string, string | number> = {
+    'node.id': node.id,
+    'node.roles': node.roles.join(','),
+    'node.heap': config.heap.kafka,
+    'node.listeners': listeners.listeners,
+    'node.securityProtocolMap': listeners.securityProtocolMap,
+    'node.advertisedListeners': listeners.advertisedListeners ?? '',
+    'node.interBrokerListener': listeners.interBrokerListener ?? '',
+    'node.controllerListenerNames': listeners.controllerListenerNames ?? '',
+    'cluster.id': config.clusterId,
+    'cluster.voters': quorumVoters(config),
+    'zookeeper.connect': `${zookeeperService}:${config.zookeeper.port}`,
+  };
+  const { kafka } = flavor;
+  const modeEnvironment = kraft ? kafka.kraftModeEnvironment : (kafka.zookeeperModeEnvironment ?? {});
+  const environment = fillPlaceholders(
+    { ...kafka.environment, ...(node.broker ? kafka.brokerEnvironment : {}), ...modeEnvironment },
+    values,
+  );
+  const settings: KafkaSettings = { ...developmentSettings(config), ...(node.broker ? config.brokerConfig : {}) };
+  for (const [key, value] of Object.entries(settings)) {
+    environment[settingToEnv(flavor, key)] = String(value);
+  }
+  const outside = node.broker?.outside;
+  return {
+    name: node.service,
+    role: node.broker ? 'broker' : 'controller',
+    image: config.images.kafka,
+    hostname: node.service,
+    environment,
+    ports: outside ? [{ bind: outside.bind, host: outside.port, container: outside.containerPort }] : [],
+    volumes: mounts(node.service, kafka.dataVolumes),
+    dependsOn,
+    node,
+  };
+}
+
+/**
+ * Internal topics sized to what the cluster can hold, and no delay a developer waits for: no
+ * initial rebalance delay, short broker sessions, short pauses between controlled-shutdown retries,
+ * and internal topics of one partition per broker instead of 50 (the first consumer group of a
+ * fresh 3-broker cluster then joins seconds sooner).
+ */
+function developmentSettings({ brokers, mode }: ResolvedConfig): KafkaSettings {
+  const replicas = Math.min(brokers, 3);
+  // With three or more brokers, acks=all survives one broker down; with fewer, any ISR is enough.
+  const minInSync = brokers >= 3 ? 2 : 1;
+  return {
+    'offsets.topic.replication.factor': replicas,
+    'offsets.topic.num.partitions': brokers,
+    'transaction.state.log.replication.factor': replicas,
+    'transaction.state.log.num.partitions': brokers,
+    'transaction.state.log.min.isr': minInSync,
+    'min.insync.replicas': minInSync,
+    'group.initial.rebalance.delay.ms': 0,
+    // A killed broker is noticed (and its partitions led elsewhere) in 6 s rather than 18 s (ZooKeeper) or 9 s (KRaft).
+    ...(mode === 'zookeeper'
+      ? {
+          'zookeeper.session.timeout.ms': 6000,
+          // When the whole cluster stops, the last broker's controlled shutdown cannot move its leaders and
+          // retries: after 5 s each by default, so Docker's 10 s stop timeout killed it; clean in 3 s with this.
+          'controlled.shutdown.retry.backoff.ms': 500,
+        }
+      : { 'broker.session.timeout.ms': 6000 }),
+  };
+}
+
+function mounts(service: string, dataVolumes: Readonly<Record<string, string>>): VolumeMount[] {
+  return Object.entries(dataVolumes).map(([suffix, target]) => ({ volume: `${service}-${suffix}`, target }));
+}

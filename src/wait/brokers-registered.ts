@@ -1,0 +1,35 @@
+import { describeEachBroker } from '../kafka/probe.js';
+import type { WaitStrategy } from './wait-strategy.js';
+
+export interface ExpectedBroker {
+  readonly id: number;
+  /** The broker's OUTSIDE address as the host sees it. */
+  readonly address: string;
+}
+
+/**
+ * The brokers are ready when each answers a metadata request on its own OUTSIDE address and
+ * every answer lists all of them with a controller: this proves the published port, the
+ * advertised address and the registration at once.
+ */
+export class BrokersRegistered implements WaitStrategy {
+  readonly description: string;
+
+  constructor(private readonly brokers: readonly ExpectedBroker[]) {
+    this.description = `brokers ${brokers.map((b) => b.id).join(', ')} answer on ${brokers.map((b) => b.address).join(', ')} and list each other`;
+  }
+
+  async check(): Promise<void> {
+    const views = await describeEachBroker(this.brokers.map((broker) => broker.address));
+    const silent = this.brokers.filter((_, index) => views[index] === null);
+    if (silent.length > 0) {
+      throw new Error(`no metadata answer from ${silent.map((b) => `broker ${b.id} at ${b.address}`).join(', ')}`);
+    }
+    for (const view of views) {
+      const listed = new Set(view!.brokers.map((broker) => broker.id));
+      const missing = this.brokers.filter((broker) => !listed.has(broker.id));
+      if (missing.length > 0) throw new Error(`brokers ${missing.map((b) => b.id).join(', ')} are not registered yet`);
+      if (view!.controllerId < 0) throw new Error('no controller elected yet');
+    }
+  }
+}
