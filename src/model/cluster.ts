@@ -48,7 +48,8 @@ export interface NodeListenerSettings {
 
 type LayoutInputs = Pick<ResolvedConfig, 'mode' | 'brokers' | 'controllers' | 'listeners'>;
 
-const dedicatedControllerIdBase = 100;
+/** Dedicated controllers are 101.., so their ids never meet a broker's. */
+export const dedicatedControllerIdBase = 100;
 
 export function clusterNodes(config: LayoutInputs): KafkaNode[] {
   const { listeners, brokers, controllers } = config;

@@ -1,6 +1,6 @@
 import type { KafkaSettings, ResolvedConfig } from './types.js';
 import { fillPlaceholders, loadFlavor, settingToEnv, type Flavor } from './flavor.js';
-import { clusterNodes, nodeListenerSettings, quorumVoters, type KafkaNode } from './cluster.js';
+import { clusterNodes, dedicatedControllerIdBase, nodeListenerSettings, quorumVoters, type KafkaNode } from './cluster.js';
 
 /**
  * The stack as plain data: what both the compose renderer and the Docker controller build from,
@@ -108,7 +108,7 @@ function kafkaNodeSpec(config: ResolvedConfig, flavor: Flavor, node: KafkaNode, 
     hostname: node.service,
     environment,
     ports: outside ? [{ bind: outside.bind, host: outside.port, container: outside.containerPort }] : [],
-    volumes: mounts(node.service, kafka.dataVolumes),
+    volumes: mounts(nodeVolumeOwner(node.id), kafka.dataVolumes),
     dependsOn,
     node,
   };
@@ -144,6 +144,15 @@ function developmentSettings({ brokers, mode }: ResolvedConfig): KafkaSettings {
   };
 }
 
-function mounts(service: string, dataVolumes: Readonly<Record<string, string>>): VolumeMount[] {
-  return Object.entries(dataVolumes).map(([suffix, target]) => ({ volume: `${service}-${suffix}`, target }));
+/**
+ * Kafka volumes are named for the node id (`broker-1-data`, `controller-101-data`), never for the
+ * service: the service name follows the broker count and `listeners.inside.host`, and a broker
+ * that came up on a fresh volume would hide its data while the cluster metadata still points at it.
+ */
+export function nodeVolumeOwner(id: number): string {
+  return `${id > dedicatedControllerIdBase ? 'controller' : 'broker'}-${id}`;
+}
+
+function mounts(owner: string, dataVolumes: Readonly<Record<string, string>>): VolumeMount[] {
+  return Object.entries(dataVolumes).map(([suffix, target]) => ({ volume: `${owner}-${suffix}`, target }));
 }

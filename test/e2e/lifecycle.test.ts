@@ -24,7 +24,7 @@ describe('kafka-dev up / status / down on the built-in defaults', () => {
     expect(containers.map((container) => container.Labels['com.docker.compose.service']).sort()).toEqual(['kafka', 'zookeeper']);
     expect(containers.every((container) => container.State === 'running')).toBe(true);
     expect(networks).toEqual([`${project}_default`]);
-    expect(volumes).toEqual([`${project}_kafka-data`, `${project}_zookeeper-data`, `${project}_zookeeper-log`]);
+    expect(volumes).toEqual([`${project}_broker-1-data`, `${project}_zookeeper-data`, `${project}_zookeeper-log`]);
     for (const container of containers) {
       for (const port of container.Ports.filter((p) => p.PublicPort)) expect(port.IP).toBe('127.0.0.1');
       expect(container.Mounts.map((mount) => mount.Source ?? '')).not.toContain('/var/run/docker.sock');

@@ -15,7 +15,7 @@ function containerFor(model: ReturnType<typeof modelOf>, service: string, state:
   return { id: `id-${service}`, name: `demo-${service}-1`, image: spec.image, state, status: '', labels: containerLabels('demo', spec), ports: spec.ports };
 }
 
-const everything = { networks: ['demo_default'], volumes: ['demo_zookeeper-data', 'demo_zookeeper-log', 'demo_kafka-data'] };
+const everything = { networks: ['demo_default'], volumes: ['demo_zookeeper-data', 'demo_zookeeper-log', 'demo_broker-1-data'] };
 
 describe('planUp', () => {
   test('from nothing, it creates network, volumes and every service', () => {
