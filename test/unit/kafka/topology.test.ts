@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { describePartitionProblems, planTopologyChange, topologyFixes, type PartitionAssignment } from '../../../src/kafka/topology.js';
+
+const on = (topic: string, partition: number, ...replicas: number[]): PartitionAssignment => ({ topic, partition, replicas });
+
+describe('planTopologyChange', () => {
+  test('going from 3 brokers to 1 with every partition on broker 1 changes nothing for the data', () => {
+    const change = planTopologyChange([on('test', 0, 1), on('orders', 0, 1), on('orders', 1, 1)], [1]);
+    expect(change).toEqual({ removedBrokers: [], problems: [], refused: false });
+  });
+
+  test('a partition whose only replica is on a removed broker goes offline', () => {
+    const change = planTopologyChange([on('spread', 0, 1), on('spread', 1, 2), on('spread', 2, 3)], [1]);
+    expect(change.refused).toBe(true);
+    expect(change.removedBrokers).toEqual([2, 3]);
+    expect(change.problems).toEqual([
+      { topic: 'spread', partition: 1, replicas: [2], outcome: 'offline' },
+      { topic: 'spread', partition: 2, replicas: [3], outcome: 'offline' },
+    ]);
+    expect(describePartitionProblems(change, [1])).toEqual([
+      'spread-1 (replicas on broker 2): no replica would remain, so it goes offline and its messages are hidden until that broker is back',
+      'spread-2 (replicas on broker 3): no replica would remain, so it goes offline and its messages are hidden until that broker is back',
+    ]);
+    expect(topologyFixes(change)).toMatch(/^keep 'brokers: 3'; .*'kafka-dev down --volumes'.*'kafka-dev up --force'/);
+  });
+
+  test('a topic with more replicas than the brokers left is refused even though a replica remains', () => {
+    const change = planTopologyChange([on('replicated', 0, 2, 1, 3)], [1]);
+    expect(change.problems).toEqual([{ topic: 'replicated', partition: 0, replicas: [2, 1, 3], outcome: 'under-replicated' }]);
+    expect(describePartitionProblems(change, [1])).toEqual([
+      'replicated-0 (replicas on brokers 2, 1, 3): 3 replicas but only 1 broker would remain, so it stays under-replicated (acks=all may be refused)',
+    ]);
+  });
+
+  test('removing a broker whose partitions have replicas elsewhere, with enough brokers left, is allowed', () => {
+    expect(planTopologyChange([on('orders', 0, 3, 1), on('orders', 1, 2, 3)], [1, 2]).refused).toBe(false);
+  });
+
+  test('lists the first 20 partitions and counts the rest', () => {
+    const many = Array.from({ length: 25 }, (_, partition) => on('big', partition, 2));
+    const lines = describePartitionProblems(planTopologyChange(many, [1]), [1]);
+    expect(lines).toHaveLength(21);
+    expect(lines.at(-1)).toBe('and 5 more partitions');
+  });
+
+  const brokerSet = fc.uniqueArray(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 9 });
+  const assignments = fc.array(
+    fc.record({ topic: fc.constantFrom('a', 'b', 'c'), partition: fc.nat(20), replicas: fc.uniqueArray(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 5 }) }),
+    { maxLength: 30 },
+  );
+
+  test('property: refused exactly when some partition loses every replica or has more replicas than brokers left', () => {
+    fc.assert(
+      fc.property(assignments, brokerSet, (current, next) => {
+        const losesAll = current.some((assignment) => assignment.replicas.every((broker) => !next.includes(broker)));
+        const tooFew = current.some((assignment) => assignment.replicas.length > next.length);
+        expect(planTopologyChange(current, next).refused).toBe(losesAll || tooFew);
+      }),
+    );
+  });
+
+  test('property: scaling up (keeping every broker that holds a replica) is never refused', () => {
+    fc.assert(
+      fc.property(assignments, brokerSet, (current, added) => {
+        const next = [...new Set([...current.flatMap((assignment) => assignment.replicas), ...added])];
+        const change = planTopologyChange(current, next);
+        expect(change.refused).toBe(false);
+        expect(change.removedBrokers).toEqual([]);
+      }),
+    );
+  });
+});
