@@ -5,6 +5,8 @@ import { ConfigError, type ConfigIssue } from '../base/errors.js';
 import { defaults, imageEnv } from '../model/defaults.js';
 import { guessFlavor } from '../model/images.js';
 import { checkRules } from './rules.js';
+import { formatPath, plainData } from './plain-data.js';
+import { describeValue, quoteText } from '../base/text.js';
 import { userConfigSchema } from './schema.js';
 import type { ResolvedConfig, UserConfig } from '../model/types.js';
 
@@ -22,7 +24,9 @@ export interface ParseOptions {
  * throws one ConfigError naming each field, the value found and what is expected.
  */
 export function parseConfig(raw: unknown, options: ParseOptions): ResolvedConfig {
-  const parsed = userConfigSchema.safeParse(raw ?? {}, { reportInput: true });
+  const plain = plainData(raw === undefined ? {} : raw);
+  if (plain.issues.length > 0) throw new ConfigError(options.source, plain.issues);
+  const parsed = userConfigSchema.safeParse(plain.data, { reportInput: true });
   if (!parsed.success) {
     throw new ConfigError(options.source, parsed.error.issues.map(describeIssue));
   }
@@ -80,37 +84,24 @@ export function projectNameFrom(folderName: string): string {
   return name || 'kafka-dev';
 }
 
-function describeIssue(issue: z.core.$ZodIssue): ConfigIssue {
-  const path = formatPath(issue.path);
+/** A zod issue as a ConfigIssue: path, the value found, what is expected (did-you-mean for unknown keys). */
+export function describeIssue(issue: z.core.$ZodIssue): ConfigIssue {
+  const path = formatPath(issue.path.map((key) => (typeof key === 'number' ? key : String(key))));
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeys(issue.path);
     const messages = issue.keys.map((key) => {
       const suggestion = known.length > 0 ? closest(key, known) : undefined;
       const hint = suggestion ? `; did you mean '${suggestion}'?` : '';
-      return `unknown key '${key}'${hint} Expected one of: ${known.join(', ')}`;
+      return `unknown key ${quoteText(key)}${hint} Expected one of: ${known.join(', ')}`;
     });
     return { path, message: messages.join('. ') };
   }
   // A bad record key carries the key's own problem one level down.
   const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
-  const got = 'input' in issue ? `got ${formatValue(issue.input)}, ` : '';
+  const got = 'input' in issue ? `got ${describeValue(issue.input)}, ` : '';
   return { path, message: `${got}${message}` };
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => {
-    if (typeof key === 'number') return `${text}[${key}]`;
-    return text ? `${text}.${String(key)}` : String(key);
-  }, '');
-}
-
-function formatValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return `'${value}'`;
-  if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'an object';
-  return String(value);
-}
 
 /** Keys the schema accepts at a path, for did-you-mean suggestions. */
 function knownKeys(path: readonly PropertyKey[]): string[] {
