@@ -80,7 +80,7 @@ export class DockerodeRuntime implements ContainerRuntime {
         PortBindings: Object.fromEntries(
           request.ports.map((port) => [portKey(port.container), [{ HostIp: port.bind, HostPort: String(port.host) }]]),
         ),
-        Mounts: request.mounts.map((mount) => ({ Type: 'volume', Source: mount.source, Target: mount.target })),
+        Mounts: volumeMounts(request.mounts),
         NetworkMode: request.network,
       },
       NetworkingConfig: { EndpointsConfig: { [request.network]: { Aliases: [...request.aliases] } } },
@@ -117,7 +117,7 @@ export class DockerodeRuntime implements ContainerRuntime {
       AttachStderr: true,
       ...(request.stdin ? { AttachStdin: true, OpenStdin: true } : {}),
       Tty: false,
-      HostConfig: { NetworkMode: request.network },
+      HostConfig: { NetworkMode: request.network, Mounts: volumeMounts(request.mounts ?? []) },
     });
     let timedOut = false;
     const kill = () => void container.kill().catch(() => undefined);
@@ -236,6 +236,10 @@ function collectText(onText?: (text: string) => void) {
       return drained;
     },
   };
+}
+
+function volumeMounts(mounts: RunRequest['mounts'] & {}): Docker.MountSettings[] {
+  return mounts.map((mount) => ({ Type: 'volume', Source: mount.source, Target: mount.target }));
 }
 
 function labelFilter(labels: Readonly<Record<string, string>>): string[] {

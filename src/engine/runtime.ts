@@ -44,6 +44,8 @@ export interface RunRequest {
   readonly network: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly environment?: Readonly<Record<string, string>>;
+  /** Docker volumes (project-prefixed names) mounted at their targets, e.g. to read or copy a broker's data. */
+  readonly mounts?: readonly { readonly source: string; readonly target: string }[];
   /** Receives standard output as it arrives, so a caller can time what the container prints. */
   readonly onStdout?: (text: string) => void;
   /**
