@@ -1,56 +1,381 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { loadConfig, type LoadConfigOptions } from './config/load.js';
-import type { ResolvedConfig } from './model/types.js';
+import { existsSync } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { builtInSource, configFileNames as readableConfigFiles, findConfigFile, loadConfig as loadConfigFile, type LoadConfigOptions } from './config/load.js';
+import { describeIssue, parseConfig } from './config/parse.js';
+import { userConfigSchema } from './config/schema.js';
+import { checkTopicRequest, type TopicRequest } from './config/check-topic.js';
+import { prepareTopicSave } from './config/save-topic.js';
+import { ConfigError, InterruptedError, InvalidArgumentsError, KafkaDevError, type ConfigIssue } from './base/errors.js';
+import { plural } from './base/plural.js';
+import { runDefaults } from './model/defaults.js';
+import type { ResolvedConfig, ResolvedTopic, UserConfig } from './model/types.js';
+import { bootstrapServers } from './model/cluster.js';
 import type { ContainerRuntime } from './engine/runtime.js';
 import { DockerodeRuntime } from './engine/dockerode-runtime.js';
-import { downOperation, type DownOptions, type DownResult } from './stack/down.js';
-import { stackStatus, type StackStatus } from './health/status.js';
-import { upOperation, type UpOptions, type UpResult } from './stack/up.js';
-import { runSmoke, type SmokeOptions, type SmokeReport } from './smoke/smoke.js';
+import { stackLogs, type StackLogs, type StackLogsOptions } from './engine/logs.js';
+import { attempt, whileClusterSettles, withAdmin, type KafkaAdmin, type TopicDescription } from './kafka/admin.js';
+import { consumeLines, produceLines, type ConsumeLinesOptions, type ProduceLinesOptions } from './kafka/console.js';
+import { readComposeFile } from './compose/read.js';
 import { renderCompose } from './compose/render.js';
-import { runOperation, type StepListener } from './stack/steps.js';
+import { lintCompose, type LintReport } from './lint/lint.js';
+import { configFromChoices, problemAt, type InitChoices } from './init/choices.js';
+import { configFileNames, configFileText, spelledOut, type ConfigFormat } from './init/config-file.js';
+import { configFromCompose } from './init/from-compose.js';
+import { runSmoke, type SmokeOptions, type SmokeReport } from './smoke/smoke.js';
+import { runDoctor, type DoctorReport } from './health/doctor.js';
+import { stackStatus, type StackStatus } from './health/status.js';
+import { downOperation, type DownOptions, type DownResult } from './stack/down.js';
+import { upOperation, type UpOptions, type UpResult } from './stack/up.js';
+import { runLocked, runOperation, type Operation, type Step, type StepListener } from './stack/steps.js';
 
-/** The programmatic API; the CLI is a thin layer over it. */
+/**
+ * The programmatic API, and the only door into kafka-dev: the CLI is a thin layer over these
+ * functions, and the container runtime is created here and nowhere else.
+ */
+
+export type { Operation, Step, StepListener } from './stack/steps.js';
+export type { UpOptions, UpResult } from './stack/up.js';
+export type { DownOptions, DownResult } from './stack/down.js';
+export type { StackStatus, ServiceStatus, Health } from './health/status.js';
+export type { DoctorReport } from './health/doctor.js';
+export type { CheckResult, Verdict } from './health/doctor-checks.js';
+export type { SmokeOptions, SmokeReport, PathReport } from './smoke/smoke.js';
+export { smokeFailure } from './smoke/smoke.js';
+export type { LintReport } from './lint/lint.js';
+export type { ServiceLogLine, StackLogs } from './engine/logs.js';
+export type { TopicDescription } from './kafka/admin.js';
+export type { TopicRequest } from './config/check-topic.js';
+export type { InitChoices } from './init/choices.js';
+export { configFormats, type ConfigFormat } from './init/config-file.js';
+export { describeReconciled, type TopicsReconciled } from './kafka/reconcile-topics.js';
+export { checkTopicRequest, topicNameProblem } from './config/check-topic.js';
+export { checkWarnings as configWarnings } from './config/rules.js';
+export { networkName } from './engine/labels.js';
+export { bootstrapServers } from './model/cluster.js';
+export { findConfigFile, type LoadConfigOptions } from './config/load.js';
+
+/** Runs the steps of `up` or `down` in order, e.g. behind a progress display; the API holds the project lock around it and cleans up after a failure. */
+export type StepRunner = (steps: readonly Step[], signal: AbortSignal) => Promise<void>;
+
 export interface CommonOptions extends LoadConfigOptions {
   /** An already resolved config; skips loading. */
   config?: ResolvedConfig;
   runtime?: ContainerRuntime;
   onStep?: StepListener;
   signal?: AbortSignal;
+  /** How `up` and `down` run their steps; default: quietly, telling `onStep` about each. */
+  runSteps?: StepRunner;
+  /** Told when another `up`/`down` holds the project and this one waits. */
+  onWait?: (message: string) => void;
 }
 
 const configOf = (options: CommonOptions) => options.config ?? loadConfig(options);
 const runtimeOf = (options: CommonOptions) => options.runtime ?? new DockerodeRuntime();
 
+function runSteps<Result>(operation: Operation<Result>, options: CommonOptions): Promise<Result> {
+  const { runSteps: run, signal = new AbortController().signal } = options;
+  if (!run) return runOperation(operation, options);
+  return runLocked(operation, signal, () => run(operation.steps, signal), options.onWait);
+}
+
+/**
+ * Loads, validates and resolves the config (the file given, the nearest one, or the built-in
+ * defaults). A config that never finishes loading, such as one whose top-level await never
+ * settles, is refused after a while instead of holding the caller forever.
+ */
+export async function loadConfig(options: LoadConfigOptions & { signal?: AbortSignal } = {}): Promise<ResolvedConfig> {
+  let timer: NodeJS.Timeout | undefined;
+  const seconds = runDefaults.configLoadTimeoutSeconds;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const cwd = resolve(options.cwd ?? process.cwd());
+      const file = options.configFile ? resolve(cwd, options.configFile) : (options.configFile !== false && findConfigFile(cwd)) || builtInSource;
+      const problem = `did not finish loading within ${seconds} s; expected a config whose top-level code (an await, a promise) settles`;
+      reject(new ConfigError(file, [{ path: '', message: problem }], { hint: 'Look for an await in the config file that waits for something that never comes.' }));
+    }, seconds * 1000);
+    options.signal?.addEventListener('abort', () => reject(new InterruptedError(`Interrupted (${String((options.signal!.reason as Error)?.message ?? options.signal!.reason)}) while loading the config; nothing was changed.`)), { once: true });
+  });
+  try {
+    return await Promise.race([loadConfigFile(options), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Config fields a command-line flag can set. */
+export type OverridableField = 'name' | 'mode' | 'brokers' | 'controllers';
+
+/**
+ * The text of command-line flags as config overrides, judged by the config file's own schema, so
+ * a flag and a file field get the same verdict. Text that is a whole number is tried as one where
+ * the field holds numbers (`--brokers 3`); nothing else is converted (`0x3`, `1e0`, `' 3'` stay text).
+ * Every bad value is reported at once, under its flag's name.
+ */
+export function configOverrides(
+  command: string,
+  texts: Readonly<Partial<Record<OverridableField, string>>>,
+  flagOf: (field: OverridableField) => string,
+): UserConfig {
+  const overrides: Record<string, unknown> = {};
+  const issues: ConfigIssue[] = [];
+  for (const [field, text] of Object.entries(texts) as [OverridableField, string | undefined][]) {
+    if (text === undefined) continue;
+    const schema = userConfigSchema.shape[field].unwrap();
+    const candidates: unknown[] = /^-?\d+$/.test(text) ? [text, Number(text)] : [text];
+    const results = candidates.map((candidate) => schema.safeParse(candidate, { reportInput: true }));
+    const passed = results.find((result) => result.success);
+    if (passed) {
+      overrides[field] = passed.data;
+      continue;
+    }
+    const issue = results.at(-1)!.error!.issues[0]!;
+    issues.push({ path: flagOf(field), message: `${describeIssue(issue).message} (set on the command line)` });
+  }
+  if (issues.length > 0) throw new InvalidArgumentsError(command, issues);
+  return overrides as UserConfig;
+}
+
 export async function up(options: CommonOptions & UpOptions = {}): Promise<UpResult> {
-  const operation = upOperation(await configOf(options), runtimeOf(options), options);
-  return runOperation(operation, options);
+  const operation = upOperation(await configOf(options), runtimeOf(options), {
+    timeoutMs: runDefaults.timeoutSeconds * 1000,
+    smokeMessages: runDefaults.smokeMessages,
+    ...options,
+  });
+  return runSteps(operation, options);
 }
 
 export async function down(options: CommonOptions & DownOptions = {}): Promise<DownResult> {
   const config = await configOf(options);
-  return runOperation(downOperation(config.name, runtimeOf(options), options), options);
+  const operation = downOperation(config.name, runtimeOf(options), { stopTimeoutSeconds: runDefaults.stopTimeoutSeconds, ...options });
+  return runSteps(operation, options);
 }
 
 export async function status(options: CommonOptions = {}): Promise<StackStatus> {
   return stackStatus(await configOf(options), runtimeOf(options));
 }
 
-/** Sends numbered messages over both listeners and reports what came back; `passed` says whether all did, once and in order. */
-export async function smoke(options: CommonOptions & SmokeOptions = {}): Promise<SmokeReport> {
-  return runSmoke(await configOf(options), runtimeOf(options), options);
+/** A pass/warn/fail verdict per check (engine, images, ports, volumes, both listeners), each with its fix. */
+export async function doctor(options: CommonOptions = {}): Promise<DoctorReport> {
+  return runDoctor(await configOf(options), runtimeOf(options));
 }
 
-export const defaultComposeFile = 'compose/docker-compose.yml';
+/** Sends numbered messages over both listeners and reports what came back; `passed` says whether all did, once and in order. */
+export async function smoke(options: CommonOptions & SmokeOptions = {}): Promise<SmokeReport> {
+  return runSmoke(await configOf(options), runtimeOf(options), {
+    messages: runDefaults.smokeMessages,
+    timeoutMs: runDefaults.smokeTimeoutSeconds * 1000,
+    ...options,
+  });
+}
 
-/** Renders the compose file; writes it when `output` is given (relative to `cwd`) and returns the text. */
+/** The logs of the stack's containers, in time order; with `follow`, as they arrive until the stack stops or the signal aborts. */
+export async function logs(options: CommonOptions & Omit<StackLogsOptions, 'signal'>): Promise<StackLogs> {
+  return stackLogs((await configOf(options)).name, runtimeOf(options), options);
+}
+
+/** Sends the input to the topic over OUTSIDE, one message per line; returns how many were sent. */
+export async function produce(topic: string, input: Readable, options: CommonOptions & ProduceLinesOptions = {}): Promise<number> {
+  return produceLines(bootstrapServers(await configOf(options)).host, topic, input, options);
+}
+
+/** Writes the topic's messages to the output as they arrive, until the signal, `maxMessages` or `idleMs`; returns how many. */
+export async function consume(topic: string, output: Writable, options: CommonOptions & Omit<ConsumeLinesOptions, 'signal'> = {}): Promise<number> {
+  return consumeLines(bootstrapServers(await configOf(options)).host, topic, output, options);
+}
+
+export const defaultComposeFile = runDefaults.composeFile;
+
+/**
+ * Renders the compose file; writes it when `output` is given (relative to `cwd`) and returns the
+ * text. An output that is a folder, or cannot be written, is refused naming the path.
+ */
 export async function render(options: CommonOptions & { output?: string } = {}): Promise<string> {
   const text = renderCompose(await configOf(options));
-  if (options.output) {
-    const file = resolve(options.cwd ?? process.cwd(), options.output);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, text);
-  }
+  if (options.output) await writeOutput(resolve(options.cwd ?? process.cwd(), options.output), text);
   return text;
+}
+
+async function writeOutput(file: string, text: string): Promise<void> {
+  const isFolder = await stat(file).then((found) => found.isDirectory(), () => false);
+  if (isFolder) {
+    throw new InvalidArgumentsError('render', [{ path: '--output', message: `got '${file}', which is a folder; expected a file path such as ${join(file, 'docker-compose.yml')}` }]);
+  }
+  try {
+    // Folder by folder: mkdir's own `recursive` never returns for some paths (e.g. under /proc).
+    const missing: string[] = [];
+    for (let folder = dirname(file); !existsSync(folder); folder = dirname(folder)) missing.unshift(folder);
+    for (const folder of missing) await mkdir(folder);
+    await writeFile(file, text);
+  } catch (error) {
+    const { code, path } = error as NodeJS.ErrnoException;
+    throw new KafkaDevError(`Cannot write ${file}: ${code ?? (error as Error).message} on ${path ?? file}; nothing was written`, {
+      hint: 'Choose a path in a folder you can write to, with -o FILE.',
+      cause: error,
+    });
+  }
+}
+
+/** Checks a docker-compose file with Kafka for the classic mistakes; without a file, the compose file in `cwd`. */
+export async function lint(file?: string, options: { cwd?: string } = {}): Promise<LintReport> {
+  return lintCompose(await readComposeFile(file, options.cwd ?? process.cwd()));
+}
+
+/** A row of `topic list`: a topic in the cluster, or a declared one `up` has not created yet. */
+export interface TopicListEntry {
+  readonly name: string;
+  readonly partitions: number | null;
+  readonly replicationFactor: number | null;
+  readonly declared: boolean;
+  readonly exists: boolean;
+}
+
+const adminFor = async <T>(options: CommonOptions, work: (admin: KafkaAdmin) => Promise<T>) =>
+  withAdmin(bootstrapServers(await configOf(options)).host, work, whileClusterSettles);
+
+/** Every topic in the cluster, and the declared ones that do not exist yet, by name. */
+export async function listTopics(options: CommonOptions = {}): Promise<TopicListEntry[]> {
+  const config = await configOf(options);
+  const cluster = await adminFor({ ...options, config }, (admin) => attempt('list topics', () => admin.describeCluster()));
+  return topicListEntries(config, cluster.topics);
+}
+
+export function topicListEntries(config: ResolvedConfig, inCluster: readonly { name: string; partitions: number; replicationFactor: number }[]): TopicListEntry[] {
+  const declared = new Set(config.topics.map((topic) => topic.name));
+  const existing = inCluster.map((topic): TopicListEntry => ({ ...topic, declared: declared.has(topic.name), exists: true }));
+  const missing = config.topics
+    .filter((topic) => !inCluster.some((actual) => actual.name === topic.name))
+    .map((topic): TopicListEntry => ({ name: topic.name, partitions: null, replicationFactor: null, declared: true, exists: false }));
+  return [...existing, ...missing].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Partitions, replicas and the topic's own settings; refused when the topic does not exist. */
+export async function describeTopic(name: string, options: CommonOptions = {}): Promise<TopicDescription & { declared: boolean }> {
+  const config = await configOf(options);
+  const [topic] = await adminFor({ ...options, config }, (admin) => attempt(`describe topic '${name}'`, () => admin.describeTopics([name])));
+  if (!topic) throw new KafkaDevError(`Topic '${name}' does not exist in project ${config.name}`, { hint: "'kafka-dev topic list' shows the topics." });
+  return { ...topic, declared: config.topics.some((declared) => declared.name === name) };
+}
+
+/**
+ * Creates the topic after checking it like the config would; with `save`, also declares it in the
+ * config file. A file that cannot take the topic is refused before the cluster changes.
+ */
+export async function addTopic(request: TopicRequest, options: CommonOptions & { save?: boolean } = {}): Promise<ResolvedTopic & { savedTo: string | null }> {
+  const config = await configOf(options);
+  const checked = checkTopicRequest(request, config.brokers);
+  if (!checked.topic) throw new InvalidArgumentsError('topic add', checked.issues);
+  const { topic } = checked;
+  const edit = options.save ? await prepareTopicSave(config, topic) : undefined;
+  const outcome = await adminFor({ ...options, config }, (admin) => attempt(`create topic '${topic.name}'`, () => admin.createTopic(topic)));
+  if (outcome === 'exists') {
+    throw new KafkaDevError(`Topic '${topic.name}' already exists in project ${config.name}`, {
+      hint: `'kafka-dev topic describe ${topic.name}' shows it; add it to the config file by hand to declare it.`,
+    });
+  }
+  await edit?.write();
+  return { ...topic, savedTo: edit?.file ?? null };
+}
+
+/** Deletes the topic and its messages; a declared topic comes back, empty, on the next `up`. */
+export async function deleteTopic(name: string, options: CommonOptions = {}): Promise<{ name: string; deleted: true; declared: boolean }> {
+  const config = await configOf(options);
+  await adminFor({ ...options, config }, (admin) => attempt(`delete topic '${name}'`, () => admin.deleteTopics([name])));
+  return { name, deleted: true, declared: config.topics.some((topic) => topic.name === name) };
+}
+
+export interface InitOptions {
+  cwd?: string;
+  format?: ConfigFormat;
+  /** Replace an existing config file. */
+  force?: boolean;
+  projectName?: string;
+  /** Convert this docker-compose file instead of taking choices. */
+  fromCompose?: string;
+  choices?: InitChoices;
+  /** Asks for what `choices` leaves open (a terminal prompt); default: the defaults. */
+  ask?: (given: InitChoices) => Promise<InitChoices>;
+  onWarning?: (message: string) => void;
+}
+
+export interface InitResult {
+  readonly fileName: string;
+  readonly config: ResolvedConfig;
+  /** What the compose file had that the config cannot say. */
+  readonly notCarried: readonly string[];
+  /** A TypeScript config imports kafka-dev, which does not resolve from `cwd` yet. */
+  readonly needsInstall: boolean;
+}
+
+/** Writes a commented config for the choices, or converts a compose file; never overwrites without `force`. */
+export async function init(options: InitOptions = {}): Promise<InitResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const format = options.format ?? runDefaults.initFormat;
+  const fileName = configFileNames[format];
+  refuseToOverwrite(cwd, fileName, options);
+  const draft = options.fromCompose ? await draftFromCompose(options.fromCompose, cwd, options.projectName) : await draftFromChoices(options);
+  const config = parseConfig(draft.config, { source: 'kafka-dev init', defaultName: basename(cwd), env: {} });
+  await writeFile(join(cwd, fileName), configFileText(spelledOut(config, { clusterId: 'clusterId' in draft.config }), format, draft.header(config)));
+  return { fileName, config, notCarried: draft.notCarried, needsInstall: format === 'ts' && !installedIn(cwd) };
+}
+
+/** The first problem the config's own validation finds at `path` for these choices, for answering a prompt on the spot. */
+export function choiceProblem(choices: InitChoices, path: string): string | undefined {
+  return problemAt(configFromChoices(choices), path);
+}
+
+interface Draft {
+  /** Validated when resolved. */
+  readonly config: UserConfig | Record<string, unknown>;
+  /** Opening comment lines of the written file. */
+  readonly header: (config: ResolvedConfig) => string[];
+  readonly notCarried: readonly string[];
+}
+
+/** Any config file here would be read instead of, or beside, the new one: refuse unless `force`. */
+function refuseToOverwrite(cwd: string, fileName: string, options: InitOptions): void {
+  const existing = readableConfigFiles.filter((name) => existsSync(join(cwd, name)));
+  if (existing.length === 0) return;
+  if (!options.force) {
+    throw new KafkaDevError(`${existing.join(', ')} already exists in ${cwd}; nothing was written`, {
+      hint: `Edit it, or run 'kafka-dev init --force' to replace ${fileName}.`,
+    });
+  }
+  const winner = readableConfigFiles.find((name) => name === fileName || existing.includes(name));
+  if (winner !== fileName) options.onWarning?.(`${winner} is also here and is read first; delete it to use ${fileName}`);
+}
+
+async function draftFromChoices(options: InitOptions): Promise<Draft> {
+  const given = options.choices ?? {};
+  const choices = options.ask ? await options.ask(given) : given;
+  return {
+    config: configFromChoices(choices),
+    header: (config) => [`Written by 'kafka-dev init': ${config.mode} mode, ${plural(config.brokers, 'broker')}.`],
+    notCarried: [],
+  };
+}
+
+async function draftFromCompose(file: string, cwd: string, projectName: string | undefined): Promise<Draft> {
+  const document = await readComposeFile(file, cwd);
+  const { config, notCarried } = configFromCompose(document);
+  return {
+    config: projectName ? { ...config, name: projectName } : config,
+    header: () => [
+      `Converted from ${document.file} by 'kafka-dev init --from-compose'.`,
+      ...(notCarried.length > 0 ? ['Not carried over:', ...notCarried.map((note) => `- ${note}`)] : []),
+    ],
+    notCarried,
+  };
+}
+
+/** Whether `import ... from 'kafka-dev'` resolves from the folder, as a written TypeScript config needs. */
+function installedIn(folder: string): boolean {
+  try {
+    createRequire(join(folder, 'noop.js')).resolve('kafka-dev');
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,30 @@
-export { up, down, status, render, smoke, defaultComposeFile, type CommonOptions } from './api.js';
+export {
+  up,
+  down,
+  status,
+  render,
+  smoke,
+  doctor,
+  logs,
+  produce,
+  consume,
+  lint,
+  init,
+  listTopics,
+  describeTopic,
+  addTopic,
+  deleteTopic,
+  loadConfig,
+  defaultComposeFile,
+  type CommonOptions,
+  type StepRunner,
+  type TopicListEntry,
+  type InitOptions,
+  type InitResult,
+} from './api.js';
 export { defineConfig } from './config/define.js';
 export { startKafka, type StartKafkaOptions, type RunningKafka } from './start-kafka.js';
-export { loadConfig, findConfigFile, type LoadConfigOptions } from './config/load.js';
+export { findConfigFile, type LoadConfigOptions } from './config/load.js';
 export { parseConfig } from './config/parse.js';
 export type * from './model/types.js';
 export { renderCompose } from './compose/render.js';

@@ -1,5 +1,5 @@
-import { down, up } from './api.js';
-import { loadConfig, type LoadConfigOptions } from './config/load.js';
+import { down, loadConfig, up } from './api.js';
+import type { LoadConfigOptions } from './config/load.js';
 import type { ContainerRuntime } from './engine/runtime.js';
 import { networkName } from './engine/labels.js';
 import { withAdmin } from './kafka/admin.js';
@@ -15,7 +15,7 @@ export interface StartKafkaOptions extends Omit<LoadConfigOptions, 'configFile'>
    * a second. Without it, `stop()` deletes the stack and its data.
    */
   reuse?: boolean;
-  /** How long to wait for the brokers. Default 120 s. */
+  /** How long to wait for the brokers. Default: `runDefaults.timeoutSeconds`. */
   timeoutMs?: number;
   runtime?: ContainerRuntime;
 }

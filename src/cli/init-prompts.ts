@@ -1,6 +1,6 @@
 import { cancel, intro, select, text } from '@clack/prompts';
 import { KafkaDevError } from '../base/errors.js';
-import { configFromChoices, problemAt, type InitChoices } from '../init/choices.js';
+import { choiceProblem, type InitChoices } from '../api.js';
 
 /** The two kinds of question init asks; @clack/prompts on a terminal, a script in tests. */
 export interface Prompter {
@@ -22,7 +22,7 @@ export async function askChoices(prompter: Prompter, given: InitChoices): Promis
       ],
       initial: 'zookeeper',
     }));
-  const check = (path: string, choices: InitChoices) => problemAt(configFromChoices({ mode, ...choices }), path);
+  const check = (path: string, choices: InitChoices) => choiceProblem({ mode, ...choices }, path);
   const brokers =
     given.brokers ?? (await prompter.ask({ message: 'Brokers (1-9)', initial: '1', validate: (answer) => check('brokers', { brokers: answer }) }));
   const port =

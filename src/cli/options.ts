@@ -1,51 +1,42 @@
-import type { LoadConfigOptions } from '../config/load.js';
+import { configOverrides, type LoadConfigOptions, type OverridableField } from '../api.js';
 import { InvalidArgumentsError } from '../base/errors.js';
-import type { UserConfig } from '../model/types.js';
 
-/** Flags every command accepts; the CLI wins over the config file. */
+/** Flags every command accepts, as typed; the CLI wins over the config file. */
 export interface GlobalFlags {
   config?: string;
   projectName?: string;
   mode?: string;
-  brokers?: string | number;
-  controllers?: string | number;
+  brokers?: string;
+  controllers?: string;
 }
 
-/** Flags become config fields and go through the same validation as the file. */
-export function loadOptions(flags: GlobalFlags): LoadConfigOptions {
-  const overrides: Record<string, unknown> = {
-    name: flags.projectName,
-    mode: flags.mode,
-    brokers: numberOrText(flags.brokers),
-    controllers: numberOrText(flags.controllers),
-  };
-  return {
-    configFile: flags.config,
-    overrides: Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as UserConfig,
-  };
+const flagOf: Readonly<Record<OverridableField, string>> = { name: '--project-name', mode: '--mode', brokers: '--brokers', controllers: '--controllers' };
+
+/** Flags become config fields, judged by the config's own schema; a bad value is refused naming its flag. */
+export function loadOptions(command: string, flags: GlobalFlags): LoadConfigOptions {
+  if (flags.config === '') {
+    throw new InvalidArgumentsError(`kafka-dev ${command}`, [{ path: '--config', message: "got '', expected the path of a config file" }]);
+  }
+  const texts = { name: flags.projectName, mode: flags.mode, brokers: flags.brokers, controllers: flags.controllers };
+  return { configFile: flags.config, overrides: configOverrides(`kafka-dev ${command}`, texts, (field) => flagOf[field]) };
 }
 
-function numberOrText(value: string | number | undefined): number | string | undefined {
-  if (value === undefined || typeof value === 'number') return value;
-  return /^\d+$/.test(value) ? Number(value) : value;
-}
-
-/** Seconds from a flag, validated, in milliseconds. */
-export function secondsFlag(name: string, value: unknown, fallbackSeconds: number): number {
+/** Seconds from a flag (`90`, `2.5`), in milliseconds; the default when the flag is absent. */
+export function secondsFlag(name: string, value: string | undefined, fallbackSeconds: number): number {
   if (value === undefined) return fallbackSeconds * 1000;
-  const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new InvalidArgumentsError(`--${name}`, [{ path: '', message: `got '${String(value)}', expected a number of seconds greater than 0` }]);
+  const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(seconds > 0)) {
+    throw new InvalidArgumentsError(`--${name}`, [{ path: '', message: `got '${value}', expected a number of seconds greater than 0` }]);
   }
   return seconds * 1000;
 }
 
-/** A whole number of at least 1 from a flag, validated. */
-export function countFlag(name: string, value: unknown, fallback: number): number {
+/** A whole number of at least 1 from a flag, written in decimal digits; the default when absent. */
+export function countFlag(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) {
-    throw new TypeError(`--${name} expects a whole number of at least 1, got '${String(value)}'`);
+  const count = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(count >= 1) || !Number.isSafeInteger(count)) {
+    throw new InvalidArgumentsError(`--${name}`, [{ path: '', message: `got '${value}', expected a whole number of at least 1` }]);
   }
   return count;
 }

@@ -1,11 +1,15 @@
-import { Listr, PRESET_TIMER } from 'listr2';
-import { runLocked, type Operation } from '../stack/steps.js';
+import { Listr, ListrLogger, PRESET_TIMER, ProcessOutput } from 'listr2';
+import type { Step } from '../api.js';
 
-/** Runs an operation's steps as a listr2 task list: live on a terminal, plain lines in CI or a pipe. */
-export async function runWithProgress<Result>(operation: Operation<Result>, signal: AbortSignal): Promise<Result> {
+/**
+ * Runs steps as a listr2 task list: live on a terminal, plain lines in CI or a pipe. Progress is
+ * not the command's result, so all of it goes to stderr (listr2 would write to stdout).
+ */
+export async function runWithProgress(steps: readonly Step[], signal: AbortSignal): Promise<void> {
   const plain = !process.stderr.isTTY || Boolean(process.env.CI);
+  const processOutput = new ProcessOutput(process.stderr, process.stderr);
   const list = new Listr(
-    operation.steps.map((step) => ({
+    steps.map((step) => ({
       title: step.title,
       task: async (_: unknown, task: { title: string }) => {
         signal.throwIfAborted();
@@ -15,13 +19,11 @@ export async function runWithProgress<Result>(operation: Operation<Result>, sign
     })),
     {
       renderer: plain ? 'simple' : 'default',
-      rendererOptions: { timer: PRESET_TIMER },
+      rendererOptions: { timer: PRESET_TIMER, logger: new ListrLogger({ processOutput }) },
       exitOnError: true,
       registerSignalListeners: false,
       collectErrors: false,
     },
   );
-  return runLocked(operation, signal, () => list.run().then(() => undefined), (message) =>
-    process.stderr.write(`${message}\n`),
-  );
+  await list.run();
 }

@@ -35,7 +35,8 @@ export function checkTopicRequest(
 
   const count = (path: string, value: unknown) => {
     if (value === undefined) return 1;
-    const number = Number(value);
+    // Text counts only as decimal digits: '0x3' or '1e0' is what was typed, not 3 or 1.
+    const number = typeof value === 'number' ? value : /^\d+$/.test(String(value)) ? Number(value) : Number.NaN;
     if (!Number.isInteger(number) || number < 1) issues.push({ path, message: `got '${String(value)}', expected a whole number of at least 1` });
     return number;
   };

@@ -27,3 +27,32 @@ export const imageEnv = {
 
 export const maxBrokers = 9;
 export const maxControllers = 9;
+
+/**
+ * Defaults of the commands and of the API, in one place: the CLI's help texts and the functions
+ * that run read these, so a help text can never promise another value than the code uses.
+ */
+export const runDefaults = {
+  /** How long `up` waits for ZooKeeper and for the brokers, each. */
+  timeoutSeconds: 120,
+  /** Seconds each container gets to shut down cleanly on `down`. */
+  stopTimeoutSeconds: 30,
+  /** Where `render` writes the stack. */
+  composeFile: 'compose/docker-compose.yml',
+  /** Messages per path of the smoke check. */
+  smokeMessages: 100,
+  /** Longest time each smoke path may take. */
+  smokeTimeoutSeconds: 120,
+  /** Partitions and replicas of a topic `topic add` creates without the flags. */
+  topicPartitions: 1,
+  topicReplicationFactor: 1,
+  /** Lines of each container `logs` prints. */
+  logsTail: 'all',
+  /** The file format `init` writes. */
+  initFormat: 'ts',
+  /**
+   * A config file that has not finished loading by then (a top-level await that never settles)
+   * is refused instead of holding every command forever.
+   */
+  configLoadTimeoutSeconds: 10,
+} as const;

@@ -1,17 +1,18 @@
-import { loadConfig } from '../../config/load.js';
-import { consumeLines, produceLines } from '../../kafka/console.js';
-import { bootstrapServers } from '../../model/cluster.js';
+import { consume, produce } from '../../api.js';
+import { plural } from '../../base/plural.js';
 import { countFlag, loadOptions, secondsFlag, type GlobalFlags } from '../options.js';
+import { printResult } from '../output.js';
 
 export interface ProduceFlags extends GlobalFlags {
   keySeparator?: string;
+  json?: boolean;
 }
 
 /** Reads stdin, one message per line, into the topic over OUTSIDE. */
 export async function produceCommand(topic: string, flags: ProduceFlags): Promise<void> {
-  const config = await loadConfig(loadOptions(flags));
-  const sent = await produceLines(bootstrapServers(config).host, topic, process.stdin, { keySeparator: flags.keySeparator });
-  process.stderr.write(`${sent} message${sent === 1 ? '' : 's'} sent to ${topic}\n`);
+  const sent = await produce(topic, process.stdin, { ...loadOptions('produce', flags), keySeparator: flags.keySeparator });
+  if (flags.json) printResult(flags, { topic, sent }, () => '');
+  else process.stderr.write(`${plural(sent, 'message')} sent to ${topic}\n`);
 }
 
 export interface ConsumeFlags extends GlobalFlags {
@@ -24,8 +25,8 @@ export interface ConsumeFlags extends GlobalFlags {
 
 /** Prints the topic's messages as they arrive, until Ctrl-C, --max-messages or --idle. */
 export async function consumeCommand(topic: string, flags: ConsumeFlags, signal: AbortSignal): Promise<void> {
-  const config = await loadConfig(loadOptions(flags));
-  await consumeLines(bootstrapServers(config).host, topic, process.stdout, {
+  await consume(topic, process.stdout, {
+    ...loadOptions('consume', flags),
     fromBeginning: flags.fromBeginning,
     group: flags.group,
     json: flags.json,

@@ -1,9 +1,7 @@
 import pc from 'picocolors';
-import { loadConfig } from '../../config/load.js';
-import { DockerodeRuntime } from '../../engine/dockerode-runtime.js';
-import { runDoctor, type DoctorReport } from '../../health/doctor.js';
-import type { Verdict } from '../../health/doctor-checks.js';
+import { doctor, type DoctorReport, type Verdict } from '../../api.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
+import { printResult } from '../output.js';
 
 export interface DoctorFlags extends GlobalFlags {
   json?: boolean;
@@ -11,9 +9,8 @@ export interface DoctorFlags extends GlobalFlags {
 
 /** Exit 1 when any check fails, so scripts and CI can gate on it. */
 export async function doctorCommand(flags: DoctorFlags): Promise<number> {
-  const config = await loadConfig(loadOptions(flags));
-  const report = await runDoctor(config, new DockerodeRuntime());
-  process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatDoctor(report));
+  const report = await doctor(loadOptions('doctor', flags));
+  printResult(flags, report, () => formatDoctor(report));
   return report.ok ? 0 : 1;
 }
 

@@ -1,8 +1,8 @@
 import pc from 'picocolors';
 import { KafkaDevError } from '../../base/errors.js';
-import { lintCompose, type LintReport } from '../../lint/lint.js';
-import { readComposeFile } from '../../compose/read.js';
+import { lint, type LintReport } from '../../api.js';
 import { plural } from '../../base/plural.js';
+import { printResult } from '../output.js';
 
 export interface LintFlags {
   json?: boolean;
@@ -10,8 +10,8 @@ export interface LintFlags {
 
 /** Prints the findings (or JSON); an error-level finding fails the command, so CI can gate on it. */
 export async function lintCommand(file: string | undefined, flags: LintFlags): Promise<void> {
-  const report = lintCompose(await readComposeFile(file, process.cwd()));
-  process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatLintReport(report));
+  const report = await lint(file);
+  printResult(flags, report, () => formatLintReport(report));
   if (report.errors > 0) {
     throw new KafkaDevError(`${report.file}: ${plural(report.errors, 'error')} (and ${plural(report.warnings, 'warning')}) found`, {
       hint: "Each finding says how to fix it; or let kafka-dev run the stack: 'kafka-dev init --from-compose " + report.file + "'.",

@@ -1,42 +1,37 @@
 import pc from 'picocolors';
-import { loadConfig } from '../../config/load.js';
-import { DockerodeRuntime } from '../../engine/dockerode-runtime.js';
-import { stackLogs, type ServiceLogLine } from '../../engine/logs.js';
+import { logs, type ServiceLogLine } from '../../api.js';
 import { InvalidArgumentsError } from '../../base/errors.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
 import { sinceFlag } from '../since-flag.js';
 
 export interface LogsFlags extends GlobalFlags {
   follow?: boolean;
-  since?: string | number;
-  tail?: string | number;
+  since?: string;
+  tail?: string;
   timestamps?: boolean;
+  json?: boolean;
 }
 
 /** Prints the stack's logs, each line behind its service's coloured name; `-f` follows until Ctrl-C. */
 export async function logsCommand(service: string | undefined, flags: LogsFlags, signal: AbortSignal): Promise<void> {
-  const config = await loadConfig(loadOptions(flags));
   const tail = tailFlag(flags.tail);
-  // Piped into `head`, stdout closes early (EPIPE): stop reading then, quietly.
-  const closed = new AbortController();
-  process.stdout.once('error', () => closed.abort());
-  const { services, lines } = await stackLogs(config.name, new DockerodeRuntime(), {
+  const { services, lines } = await logs({
+    ...loadOptions('logs', flags),
     follow: Boolean(flags.follow),
     ...(flags.since !== undefined && { since: sinceFlag(flags.since, Date.now()) }),
     ...(tail !== undefined && { tail }),
-    ...(service && { service }),
-    signal: AbortSignal.any([signal, closed.signal]),
+    ...(service !== undefined && { service }),
+    signal,
   });
   const prefixes = logPrefixes(services);
   for await (const line of lines) {
-    if (closed.signal.aborted) break;
-    process.stdout.write(formatLogLine(line, prefixes, Boolean(flags.timestamps)));
+    process.stdout.write(flags.json ? `${JSON.stringify(line)}\n` : formatLogLine(line, prefixes, Boolean(flags.timestamps)));
   }
 }
 
-function tailFlag(value: string | number | undefined): number | undefined {
+function tailFlag(value: string | undefined): number | undefined {
   if (value === undefined || value === 'all') return undefined;
-  if (/^\d+$/.test(String(value))) return Number(value);
+  if (/^\d+$/.test(value)) return Number(value);
   throw new InvalidArgumentsError('logs', [{ path: '--tail', message: `got '${value}', expected a number of lines or 'all'` }]);
 }
 

@@ -1,8 +1,8 @@
 import pc from 'picocolors';
-import { loadConfig } from '../../config/load.js';
-import { DockerodeRuntime } from '../../engine/dockerode-runtime.js';
-import { runSmoke, smokeFailure, type PathReport, type SmokeReport } from '../../smoke/smoke.js';
+import { smoke, smokeFailure, type PathReport, type SmokeReport } from '../../api.js';
+import { runDefaults } from '../../model/defaults.js';
 import { countFlag, loadOptions, secondsFlag, type GlobalFlags } from '../options.js';
+import { printResult } from '../output.js';
 import { formatTable } from '../table.js';
 
 export interface SmokeFlags extends GlobalFlags {
@@ -13,13 +13,13 @@ export interface SmokeFlags extends GlobalFlags {
 
 /** Prints the report (or JSON), then fails with the reasons when a path did not pass. */
 export async function smokeCommand(flags: SmokeFlags, signal: AbortSignal): Promise<void> {
-  const config = await loadConfig(loadOptions(flags));
-  const report = await runSmoke(config, new DockerodeRuntime(), {
-    messages: countFlag('messages', flags.messages, 100),
-    timeoutMs: secondsFlag('timeout', flags.timeout, 120),
+  const report = await smoke({
+    ...loadOptions('smoke', flags),
+    messages: countFlag('messages', flags.messages, runDefaults.smokeMessages),
+    timeoutMs: secondsFlag('timeout', flags.timeout, runDefaults.smokeTimeoutSeconds),
     signal,
   });
-  process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatSmokeReport(report));
+  printResult(flags, report, () => formatSmokeReport(report));
   if (!report.passed) throw smokeFailure(report);
 }
 

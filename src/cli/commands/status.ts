@@ -1,8 +1,7 @@
 import pc from 'picocolors';
-import { loadConfig } from '../../config/load.js';
-import { DockerodeRuntime } from '../../engine/dockerode-runtime.js';
-import { stackStatus, type StackStatus } from '../../health/status.js';
+import { status as stackStatus, type StackStatus } from '../../api.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
+import { printResult } from '../output.js';
 import { formatTable } from '../table.js';
 
 export interface StatusFlags extends GlobalFlags {
@@ -11,9 +10,8 @@ export interface StatusFlags extends GlobalFlags {
 
 /** Prints the stack's state; exits 1 when a service is missing, stopped or not answering, so scripts can test it. */
 export async function statusCommand(flags: StatusFlags): Promise<number> {
-  const config = await loadConfig(loadOptions(flags));
-  const status = await stackStatus(config, new DockerodeRuntime());
-  process.stdout.write(flags.json ? `${JSON.stringify(status, null, 2)}\n` : formatStatus(status));
+  const status = await stackStatus(loadOptions('status', flags));
+  printResult(flags, status, () => formatStatus(status));
   return status.healthy ? 0 : 1;
 }
 

@@ -1,15 +1,6 @@
 import pc from 'picocolors';
-import type { TopicDescription } from '../../kafka/admin.js';
+import type { TopicDescription, TopicListEntry } from '../../api.js';
 import { formatTable } from '../table.js';
-
-/** A row of `topic list`: a topic in the cluster, or a declared one `up` has not created yet. */
-export interface TopicListEntry {
-  readonly name: string;
-  readonly partitions: number | null;
-  readonly replicationFactor: number | null;
-  readonly declared: boolean;
-  readonly exists: boolean;
-}
 
 export function formatTopicList(topics: readonly TopicListEntry[]): string {
   if (topics.length === 0) return 'No topics.\n';

@@ -1,19 +1,17 @@
 import { createInterface } from 'node:readline/promises';
-import { loadConfig } from '../../config/load.js';
-import { prepareTopicSave } from '../../config/save-topic.js';
-import type { KafkaSettingValue, ResolvedConfig, ResolvedTopic } from '../../model/types.js';
+import { addTopic, checkTopicRequest, deleteTopic, describeTopic, listTopics, loadConfig, topicNameProblem } from '../../api.js';
 import { InvalidArgumentsError, KafkaDevError, type ConfigIssue } from '../../base/errors.js';
-import { attempt, whileClusterSettles, withAdmin, type KafkaAdmin } from '../../kafka/admin.js';
-import { checkTopicRequest, topicNameProblem } from '../../config/check-topic.js';
-import { bootstrapServers } from '../../model/cluster.js';
+import { plural } from '../../base/plural.js';
+import type { KafkaSettingValue } from '../../model/types.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
-import { formatTopic, formatTopicList, type TopicListEntry } from './topic-format.js';
+import { printResult } from '../output.js';
+import { formatTopic, formatTopicList } from './topic-format.js';
 
 export interface TopicFlags extends Omit<GlobalFlags, 'config'> {
   /** The config file, and/or topic settings `key=value` (repeatable): told apart by the '='. */
-  config?: string | string[];
-  partitions?: unknown;
-  replicationFactor?: unknown;
+  config?: readonly string[];
+  partitions?: string;
+  replicationFactor?: string;
   save?: boolean;
   yes?: boolean;
   json?: boolean;
@@ -23,10 +21,10 @@ export const topicActions = ['add', 'list', 'describe', 'delete'] as const;
 type TopicAction = (typeof topicActions)[number];
 
 /** `kafka-dev topic <add|list|describe|delete> [name]`: every argument is checked before a request is sent. */
-export async function topicCommand(action: string | undefined, name: unknown, flags: TopicFlags): Promise<void> {
+export async function topicCommand(action: string | undefined, name: string | undefined, flags: TopicFlags): Promise<void> {
   const { configFile, settings, issues } = splitConfigFlag(flags.config);
-  const config = await loadConfig(loadOptions({ ...flags, config: configFile }));
-  const topicName = name === undefined ? '' : String(name);
+  const config = await loadConfig(loadOptions('topic', { ...flags, config: configFile }));
+  const topicName = name ?? '';
   const request = { name: topicName, partitions: flags.partitions, replicationFactor: flags.replicationFactor, config: settings };
   const checked = action === 'add' ? checkTopicRequest(request, config.brokers) : undefined;
   if (!topicActions.includes(action as TopicAction)) {
@@ -42,63 +40,37 @@ export async function topicCommand(action: string | undefined, name: unknown, fl
   }
   if (issues.length > 0 || (checked && !checked.topic)) throw new InvalidArgumentsError(`topic ${action ?? ''}`.trim(), issues);
 
-  const print = (json: unknown, text: string) => void process.stdout.write(flags.json ? `${JSON.stringify(json, null, 2)}\n` : text);
-  const admin = <T>(work: (client: KafkaAdmin) => Promise<T>) => withAdmin(bootstrapServers(config).host, work, whileClusterSettles);
-
   if (action === 'list') {
-    const topics = listEntries(config, await admin((client) => attempt('list topics', () => client.describeCluster())));
-    return print(topics, formatTopicList(topics));
+    const topics = await listTopics({ config });
+    return printResult(flags, topics, () => formatTopicList(topics));
   }
-  if (checked?.topic) return addTopic(config, checked.topic, Boolean(flags.save), admin, print);
-
-  const declared = config.topics.some((topic) => topic.name === topicName);
-  const [topic] = await admin((client) => attempt(`describe topic '${topicName}'`, () => client.describeTopics([topicName])));
-  if (!topic) {
-    throw new KafkaDevError(`Topic '${topicName}' does not exist in project ${config.name}`, { hint: "'kafka-dev topic list' shows the topics." });
+  if (action === 'add') {
+    const topic = await addTopic(request, { config, save: Boolean(flags.save) });
+    const settingsText = Object.entries(topic.config).map(([key, value]) => `, ${key}=${String(value)}`).join('');
+    return printResult(flags, topic, () =>
+      `Created topic ${topic.name} (${plural(topic.partitions, 'partition')}, replication factor ${topic.replicationFactor}${settingsText}).\n` +
+      (topic.savedTo ? `Saved it to ${topic.savedTo}; 'kafka-dev up' keeps it as declared.\n` : ''),
+    );
   }
-  if (action === 'describe') return print({ ...topic, declared }, formatTopic(topic, declared));
+  const topic = await describeTopic(topicName, { config });
+  if (action === 'describe') return printResult(flags, topic, () => formatTopic(topic, topic.declared));
 
   if (!flags.yes) await confirm(`Delete topic '${topicName}' and all its messages?`);
-  await admin((client) => attempt(`delete topic '${topicName}'`, () => client.deleteTopics([topicName])));
-  const again = declared ? `\nIt is declared in ${config.source}, so the next 'kafka-dev up' creates it again (empty).` : '';
-  print({ name: topicName, deleted: true, declared }, `Deleted topic ${topicName}.${again}\n`);
-}
-
-async function addTopic(
-  config: ResolvedConfig,
-  topic: ResolvedTopic,
-  save: boolean,
-  admin: <T>(work: (client: KafkaAdmin) => Promise<T>) => Promise<T>,
-  print: (json: unknown, text: string) => void,
-): Promise<void> {
-  // Prepared first: a config file that cannot take the topic is refused before the cluster changes.
-  const edit = save ? await prepareTopicSave(config, topic) : undefined;
-  const outcome = await admin((client) => attempt(`create topic '${topic.name}'`, () => client.createTopic(topic)));
-  if (outcome === 'exists') {
-    throw new KafkaDevError(`Topic '${topic.name}' already exists in project ${config.name}`, {
-      hint: `'kafka-dev topic describe ${topic.name}' shows it; add it to the config file by hand to declare it.`,
-    });
-  }
-  await edit?.write();
-  const { partitions, replicationFactor } = topic;
-  const settings = Object.entries(topic.config).map(([key, value]) => `, ${key}=${String(value)}`).join('');
-  print(
-    { ...topic, savedTo: edit?.file ?? null },
-    `Created topic ${topic.name} (${partitions} partition${partitions === 1 ? '' : 's'}, replication factor ${replicationFactor}${settings}).\n` +
-      (edit ? `Saved it to ${edit.file}; 'kafka-dev up' keeps it as declared.\n` : ''),
-  );
+  const deleted = await deleteTopic(topicName, { config });
+  const again = deleted.declared ? `\nIt is declared in ${config.source}, so the next 'kafka-dev up' creates it again (empty).` : '';
+  printResult(flags, deleted, () => `Deleted topic ${topicName}.${again}\n`);
 }
 
 /**
  * `--config` is both the global config-file flag and, as Kafka's own tools spell it, a topic
  * setting: `--config cleanup.policy=compact`. A value with '=' is a setting; one without is the file.
  */
-export function splitConfigFlag(value: string | string[] | undefined): {
+export function splitConfigFlag(value: string | readonly string[] | undefined): {
   configFile?: string;
   settings: Record<string, KafkaSettingValue>;
   issues: ConfigIssue[];
 } {
-  const values = value === undefined ? [] : (Array.isArray(value) ? value : [value]).map(String);
+  const values = value === undefined ? [] : typeof value === 'string' ? [value] : [...value];
   const files = values.filter((item) => !item.includes('='));
   const settings = Object.fromEntries(
     values
@@ -116,15 +88,6 @@ export function splitConfigFlag(value: string | string[] | undefined): {
 function settingValue(text: string): KafkaSettingValue {
   if (text === 'true' || text === 'false') return text === 'true';
   return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
-}
-
-function listEntries(config: ResolvedConfig, cluster: { topics: readonly { name: string; partitions: number; replicationFactor: number }[] }) {
-  const declared = new Set(config.topics.map((topic) => topic.name));
-  const existing = cluster.topics.map((topic): TopicListEntry => ({ ...topic, declared: declared.has(topic.name), exists: true }));
-  const missing = config.topics
-    .filter((topic) => !cluster.topics.some((actual) => actual.name === topic.name))
-    .map((topic): TopicListEntry => ({ name: topic.name, partitions: null, replicationFactor: null, declared: true, exists: false }));
-  return [...existing, ...missing].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Asks on the terminal; without one, refuses rather than deleting unasked. */

@@ -1,10 +1,8 @@
 import pc from 'picocolors';
-import { loadConfig } from '../../config/load.js';
-import { checkWarnings } from '../../config/rules.js';
-import { DockerodeRuntime } from '../../engine/dockerode-runtime.js';
-import { upOperation } from '../../stack/up.js';
-import { describeReconciled } from '../../kafka/reconcile-topics.js';
+import { configWarnings, describeReconciled, loadConfig, networkName, up } from '../../api.js';
+import { runDefaults } from '../../model/defaults.js';
 import { loadOptions, secondsFlag, type GlobalFlags } from '../options.js';
+import { printResult, progress, warn } from '../output.js';
 import { runWithProgress } from '../tasks.js';
 
 export interface UpFlags extends GlobalFlags {
@@ -15,26 +13,31 @@ export interface UpFlags extends GlobalFlags {
   prune?: boolean;
   /** False with --no-smoke. */
   smoke?: boolean;
+  json?: boolean;
 }
 
 export async function upCommand(flags: UpFlags, signal: AbortSignal): Promise<void> {
-  const config = await loadConfig(loadOptions(flags));
-  for (const warning of checkWarnings(config)) process.stderr.write(`${pc.yellow('!')} ${warning}\n`);
-  const operation = upOperation(config, new DockerodeRuntime(), {
-    timeoutMs: secondsFlag('timeout', flags.timeout, 120),
+  const config = await loadConfig({ ...loadOptions('up', flags), signal });
+  for (const warning of configWarnings(config)) warn(warning);
+  const result = await up({
+    config,
+    signal,
+    runSteps: runWithProgress,
+    onWait: progress,
+    timeoutMs: secondsFlag('timeout', flags.timeout, runDefaults.timeoutSeconds),
     keepOnFailure: flags.keepOnFailure,
     forceRecreate: flags.forceRecreate,
     verbose: flags.verbose,
     prune: flags.prune,
     smoke: flags.smoke,
   });
-  const result = await runWithProgress(operation, signal);
-  process.stdout.write(
+  printResult(flags, result, () =>
     [
       '',
       `${pc.green('Kafka is ready')} (project ${result.project}, config: ${config.source})`,
+      `  changes:            ${result.plan}`,
       `  from the host:      ${result.bootstrapServers.host.join(',')}`,
-      `  from containers:    ${result.bootstrapServers.containers.join(',')}  (network ${result.project}_default)`,
+      `  from containers:    ${result.bootstrapServers.containers.join(',')}  (network ${networkName(result.project)})`,
       `  topics:             ${describeReconciled(result.topics, Boolean(flags.verbose)).join('\n                      ') || 'none declared'}`,
       '',
     ].join('\n'),
