@@ -1,3 +1,4 @@
+/** The only module that talks to dockerode. Connection settings come from DOCKER_HOST & co., like the docker CLI. */
 import { PassThrough } from 'node:stream';
 import Docker from 'dockerode';
 import { DockerUnavailableError, ImageUnavailableError, KafkaDevError } from '../base/errors.js';
@@ -16,7 +17,6 @@ import type {
 } from './runtime.js';
 import { LogLineDecoder } from './log-lines.js';
 
-/** The only module that talks to dockerode. Connection settings come from DOCKER_HOST & co., like the docker CLI. */
 export class DockerodeRuntime implements ContainerRuntime {
   constructor(private readonly docker: Docker = new Docker()) {}
 
@@ -25,10 +25,7 @@ export class DockerodeRuntime implements ContainerRuntime {
       const version = await this.docker.version();
       return { version: version.Version, apiVersion: version.ApiVersion };
     } catch (error) {
-      // docker-modem's own idea of where the engine is (DOCKER_HOST, else its default socket path).
-      const { socketPath } = this.docker.modem as { socketPath?: string };
-      const where = process.env.DOCKER_HOST ?? `unix://${socketPath ?? 'default socket'}`;
-      throw new DockerUnavailableError(`Cannot reach the Docker engine at ${where}: ${messageOf(error)}`, {
+      throw new DockerUnavailableError(`Cannot reach the Docker engine at ${await engineAddress(this.docker.modem as unknown as Modem)}: ${messageOf(error)}`, {
         hint: 'Start Docker (Docker Desktop, or `sudo dockerd &` / `sudo systemctl start docker` on Linux) and try again; set DOCKER_HOST if the engine listens elsewhere.',
         cause: error,
       });
@@ -215,6 +212,22 @@ export class DockerodeRuntime implements ContainerRuntime {
     }
     yield* decoder.end();
   }
+}
+
+/** What docker-modem connects to; without DOCKER_HOST its socket path is a function that looks for the default socket. */
+interface Modem {
+  readonly socketPath?: unknown;
+  readonly host?: string;
+  readonly port?: string | number;
+  readonly protocol?: string;
+  getSocketPath(): Promise<string | undefined>;
+}
+
+/** The engine's address as docker-modem resolved it (DOCKER_HOST, else the default socket), e.g. `unix:///var/run/docker.sock`. */
+async function engineAddress(modem: Modem): Promise<string> {
+  if (!modem.socketPath) return `${modem.protocol === 'ssh' ? 'ssh' : 'tcp'}://${modem.host}:${modem.port}`;
+  const path = (await modem.getSocketPath()) ?? '';
+  return `${path.startsWith('//./pipe/') ? 'npipe' : 'unix'}://${path}`;
 }
 
 /** A stream that decodes UTF-8 across chunk boundaries, keeps the text and passes each piece on. */
