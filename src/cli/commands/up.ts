@@ -17,6 +17,7 @@ export interface UpFlags extends GlobalFlags {
 }
 
 export async function upCommand(flags: UpFlags, signal: AbortSignal): Promise<void> {
+  const timeoutMs = secondsFlag('timeout', flags.timeout, runDefaults.timeoutSeconds);
   const config = await loadConfig({ ...loadOptions('up', flags), signal });
   for (const warning of configWarnings(config)) warn(warning);
   const result = await up({
@@ -24,7 +25,7 @@ export async function upCommand(flags: UpFlags, signal: AbortSignal): Promise<vo
     signal,
     runSteps: runWithProgress,
     onWait: progress,
-    timeoutMs: secondsFlag('timeout', flags.timeout, runDefaults.timeoutSeconds),
+    timeoutMs,
     keepOnFailure: flags.keepOnFailure,
     forceRecreate: flags.forceRecreate,
     verbose: flags.verbose,
