@@ -30,10 +30,15 @@ function composeService(service: ServiceSpec): ComposeService {
     image: service.image,
     hostname: service.hostname,
     ...(service.dependsOn.length > 0 && { depends_on: [...service.dependsOn] }),
-    ...(service.ports.length > 0 && { ports: service.ports.map((port) => `${port.bind}:${port.host}:${port.container}`) }),
+    ...(service.ports.length > 0 && { ports: service.ports.map((port) => `${hostAddress(port.bind)}:${port.host}:${port.container}`) }),
     environment: { ...service.environment },
     volumes: service.volumes.map((mount) => `${mount.volume}:${mount.target}`),
   };
+}
+
+/** Compose splits a port mapping at ':', so an IPv6 address goes in brackets: `[::]:9092:9092`. */
+function hostAddress(bind: string): string {
+  return bind.includes(':') ? `[${bind}]` : bind;
 }
 
 /**

@@ -1,24 +1,16 @@
 import type { ConfigIssue } from '../base/errors.js';
+import { plural } from '../base/plural.js';
+import { describeValue, quoteText } from '../base/text.js';
 import { checkTopicSettings } from '../model/topic-settings.js';
+import { settingsCatalogFor } from '../model/kafka-settings/catalog-for.js';
+import { checkBrokerSettings } from './check-broker-settings.js';
+import { generatedNameIssues } from './generated-names.js';
 import { loadFlavor } from '../model/flavor.js';
 import { brokerNodes } from '../model/cluster.js';
 import { kafkaMajorVersion } from '../model/images.js';
-import type { ResolvedConfig } from '../model/types.js';
+import type { KafkaSettings, ResolvedConfig } from '../model/types.js';
 
-/** Settings kafka-dev derives from `listeners`, `brokers` and `mode`; a user override would break the stack. */
-export const managedBrokerSettings: Readonly<Record<string, string>> = {
-  'broker.id': 'brokers',
-  'node.id': 'brokers',
-  listeners: 'listeners',
-  'advertised.listeners': 'listeners',
-  'listener.security.protocol.map': 'listeners',
-  'inter.broker.listener.name': 'listeners',
-  'zookeeper.connect': 'zookeeper.port',
-  'log.dirs': 'volumes (data lives in a named volume)',
-  'process.roles': 'mode',
-  'controller.quorum.voters': 'controllers',
-  'controller.listener.names': 'listeners.controller',
-};
+export { managedBrokerSettings } from './check-broker-settings.js';
 
 /** Rules that need the whole config at once. Returns every problem found, in field order. */
 export function checkRules(config: ResolvedConfig): ConfigIssue[] {
@@ -32,9 +24,6 @@ export function checkRules(config: ResolvedConfig): ConfigIssue[] {
       message:
         "got 'localhost', which inside a container is that container itself; expected the broker's service name such as 'kafka'",
     });
-  }
-  if (inside.host === 'zookeeper') {
-    issues.push({ path: 'listeners.inside.host', message: "got 'zookeeper', which is the ZooKeeper service's name; expected another name such as 'kafka'" });
   }
 
   const services = brokerNodes(config).map((node) => ({ id: node.id, outside: node.broker.outside }));
@@ -58,7 +47,7 @@ export function checkRules(config: ResolvedConfig): ConfigIssue[] {
       message: `got ${controllerPort}, which a broker listener already uses; expected a port other than ${inside.port} (INSIDE) and ${outside.port} (OUTSIDE)`,
     });
   }
-  for (const broker of services) {
+  for (const broker of config.mode === 'zookeeper' ? services : []) {
     if (broker.outside.port === config.zookeeper.port) {
       issues.push({
         path: 'zookeeper.port',
@@ -67,30 +56,44 @@ export function checkRules(config: ResolvedConfig): ConfigIssue[] {
     }
   }
 
-  const seen = new Set<string>();
+  const catalog = settingsCatalogFor(config);
+  // Kafka refuses a topic whose name equals another's once '.' is read as '_' (their metric names collide).
+  const seen = new Map<string, string>();
   config.topics.forEach((topic, index) => {
-    if (seen.has(topic.name)) {
-      issues.push({ path: `topics[${index}].name`, message: `got '${topic.name}' a second time; expected each topic once` });
+    const metricName = topic.name.replaceAll('.', '_');
+    const earlier = seen.get(metricName);
+    if (earlier === topic.name) {
+      issues.push({ path: `topics[${index}].name`, message: `got ${quoteText(topic.name)} a second time; expected each topic once` });
+    } else if (earlier !== undefined) {
+      issues.push({
+        path: `topics[${index}].name`,
+        message: `got ${quoteText(topic.name)}, which Kafka treats as the same name as ${quoteText(earlier)} ('.' and '_' collide in its metric names); expected names that differ in more than '.' and '_'`,
+      });
     }
-    seen.add(topic.name);
-    for (const issue of checkTopicSettings(topic.config)) {
+    if (earlier === undefined) seen.set(metricName, topic.name);
+    for (const issue of [...checkTopicSettings(topic.config, catalog), ...minInSyncIssues(topic.config, config.brokers)]) {
       issues.push({ ...issue, path: `topics[${index}].config.${issue.path}` });
     }
     if (topic.replicationFactor > config.brokers) {
       issues.push({
         path: `topics[${index}].replicationFactor`,
-        message: `got ${topic.replicationFactor}, but the cluster has ${config.brokers} broker${config.brokers === 1 ? '' : 's'}; expected at most ${config.brokers} (or raise 'brokers')`,
+        message: `got ${topic.replicationFactor}, but the cluster has ${plural(config.brokers, 'broker')}; expected at most ${config.brokers} (or raise 'brokers')`,
       });
     }
   });
 
-  for (const key of Object.keys(config.brokerConfig)) {
-    const owner = managedBrokerSettings[key];
-    if (owner) {
-      issues.push({ path: `brokerConfig.${key}`, message: `is set by kafka-dev from '${owner}'; set that instead` });
-    }
-  }
+  const brokerIssues = [...checkBrokerSettings(config.brokerConfig, config, catalog), ...minInSyncIssues(config.brokerConfig, config.brokers)];
+  issues.push(...brokerIssues.map((issue) => ({ ...issue, path: `brokerConfig.${issue.path}` })));
+  // Names and ports are judged on the stack itself once the fields make sense, so no rule about a field can miss a clash.
+  if (issues.length === 0) issues.push(...generatedNameIssues(config));
   return issues;
+}
+
+/** min.insync.replicas above the broker count: every write with acks=all would fail. */
+function minInSyncIssues(settings: Readonly<KafkaSettings>, brokers: number): ConfigIssue[] {
+  const value = settings['min.insync.replicas'];
+  if (value === undefined || !(Number(value) > brokers)) return [];
+  return [{ path: 'min.insync.replicas', message: `got ${describeValue(value)}, but the cluster has ${plural(brokers, 'broker')}; expected at most ${brokers}, or every write with acks=all fails` }];
 }
 
 /** Mode against images and controllers: what the chosen images and mode can actually run. */
@@ -101,12 +104,12 @@ function modeIssues(config: ResolvedConfig): ConfigIssue[] {
   if (!flavor.modes.includes(mode)) {
     issues.push({
       path: 'mode',
-      message: `got '${mode}', but ${images.kafka} follows the '${images.flavor}' image contract, which only runs ${flavor.modes.join(' or ')} mode; use mode '${flavor.modes[0]}' or a cp-kafka 7.x image`,
+      message: `got '${mode}', but ${quoteText(images.kafka)} follows the '${images.flavor}' image contract, which only runs ${flavor.modes.join(' or ')} mode; use mode '${flavor.modes[0]}' or a cp-kafka 7.x image`,
     });
   } else if (mode === 'zookeeper' && (kafkaMajorVersion(images.kafka, images.flavor) ?? 0) >= 4) {
     issues.push({
       path: 'images.kafka',
-      message: `got '${images.kafka}': Kafka 4 has no ZooKeeper mode: use mode 'kraft' or a 3.x image such as confluentinc/cp-kafka:7.9.1`,
+      message: `got ${quoteText(images.kafka)}: Kafka 4 has no ZooKeeper mode: use mode 'kraft' or a 3.x image such as confluentinc/cp-kafka:7.9.1`,
     });
   }
   if (mode === 'zookeeper' && controllers > 0) {

@@ -115,7 +115,7 @@ export function nodeListenerSettings(node: KafkaNode, kraft: boolean): NodeListe
     securityProtocolMap: protocols.join(','),
     ...(node.broker && {
       // A controller-only node must not advertise (the apache/kafka image refuses it).
-      advertisedListeners: `${inside}://${node.broker.inside.host}:${node.broker.inside.port},${outside}://${node.broker.outside.host}:${node.broker.outside.port}`,
+      advertisedListeners: `${inside}://${hostAndPort(node.broker.inside)},${outside}://${hostAndPort(node.broker.outside)}`,
       interBrokerListener: inside,
     }),
     ...(kraft && { controllerListenerNames: controller }),
@@ -126,9 +126,14 @@ export function nodeListenerSettings(node: KafkaNode, kraft: boolean): NodeListe
 export function bootstrapServers(config: LayoutInputs): { host: string[]; containers: string[] } {
   const brokers = brokerNodes(config);
   return {
-    host: brokers.map(({ broker }) => `${broker.outside.host}:${broker.outside.port}`),
-    containers: brokers.map(({ broker }) => `${broker.inside.host}:${broker.inside.port}`),
+    host: brokers.map(({ broker }) => hostAndPort(broker.outside)),
+    containers: brokers.map(({ broker }) => hostAndPort(broker.inside)),
   };
+}
+
+/** `host:port`, with an IPv6 address in brackets (`[::1]:9092`) as Kafka and its clients parse it. */
+export function hostAndPort({ host, port }: { readonly host: string; readonly port: number }): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
 /** Where a port published on `bind` is reached from this machine. */

@@ -19,7 +19,7 @@ const variants: { name: string; config: UserConfig }[] = [
       name: 'shop',
       listeners: { inside: { host: 'broker', port: 29092 }, outside: { host: '127.0.0.1', port: 19092, bind: '0.0.0.0' } },
       zookeeper: { port: 12181 },
-      brokerConfig: { 'log.retention.hours': 1, 'auto.create.topics.enable': false, 'some_odd-name.key': 'x' },
+      brokerConfig: { 'log.retention.hours': 1, 'auto.create.topics.enable': false, 'log.cleaner.enable': false },
       heap: { kafka: '1g' },
     },
   },

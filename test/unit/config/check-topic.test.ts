@@ -54,7 +54,7 @@ describe('checkTopicSettings', () => {
       }),
     ).toEqual([]);
     expect(checkTopicSettings({ 'max.message.bytes': '2147483648' })).toEqual([
-      { path: 'max.message.bytes', message: "got '2147483648', expected a whole number from -2147483648 to 2147483647" },
+      { path: 'max.message.bytes', message: "got '2147483648', expected a whole number from 0 to 2147483647" },
     ]);
   });
 });
