@@ -22,6 +22,19 @@ const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const hostName = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
 const settingKey = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
 
+/** A JVM heap a development node can run with: below 64m Kafka does not start, above 32g the JVM loses compressed pointers. */
+const heapRange = { min: '64m', max: '32g' } as const;
+const unitBytes: Readonly<Record<string, number>> = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
+const heapBytes = (size: string) => Number(size.slice(0, -1)) * unitBytes[size.slice(-1).toLowerCase()]!;
+
+const heapSize = (formatError: string) =>
+  z
+    .string()
+    .regex(/^\d+[kmg]$/i, { error: formatError })
+    .refine((size) => heapBytes(size) >= heapBytes(heapRange.min) && heapBytes(size) <= heapBytes(heapRange.max), {
+      error: `expected a heap from ${heapRange.min} to ${heapRange.max}`,
+    });
+
 export const topicNamePattern = /^[a-zA-Z0-9._-]{1,249}$/;
 
 const settings = z.record(
@@ -77,7 +90,10 @@ export const userConfigSchema = z.strictObject({
         .optional(),
       outside: z
         .strictObject({
-          host: z.string().regex(hostName, { error: 'expected a host name or IP address such as localhost' }).optional(),
+          host: z
+            .string()
+            .refine((value) => hostName.test(value) || isIP(value) === 6, { error: 'expected a host name or IP address such as localhost, 127.0.0.1 or ::1' })
+            .optional(),
           port: port.optional(),
           bind: bindAddress.optional(),
         })
@@ -97,8 +113,8 @@ export const userConfigSchema = z.strictObject({
   brokerConfig: settings.optional(),
   heap: z
     .strictObject({
-      kafka: z.string().regex(/^\d+[kmg]$/i, { error: "expected a JVM heap size such as '512m' or '1g'" }).optional(),
-      zookeeper: z.string().regex(/^\d+[kmg]$/i, { error: "expected a JVM heap size such as '256m'" }).optional(),
+      kafka: heapSize("expected a JVM heap size such as '512m' or '1g'").optional(),
+      zookeeper: heapSize("expected a JVM heap size such as '256m'").optional(),
     })
     .optional(),
 }, { error: 'expected the config object, as in export default defineConfig({ ... })' }) satisfies z.ZodType<UserConfig>;
