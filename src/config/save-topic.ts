@@ -4,6 +4,7 @@ import { detectCodeFormat, parseModule } from 'magicast';
 import { getDefaultExportOptions } from 'magicast/helpers';
 import { isSeq, parseDocument } from 'yaml';
 import { ConfigError } from '../base/errors.js';
+import { jsLiteral, type LiteralStyle } from '../base/js-literal.js';
 import { builtInSource } from './load.js';
 import type { ResolvedConfig, ResolvedTopic, TopicConfig } from '../model/types.js';
 
@@ -59,13 +60,12 @@ function topicEntry(topic: ResolvedTopic): TopicConfig {
 function addToModule(text: string, entry: TopicConfig, whenMissing: TopicConfig[]): string {
   const options = getDefaultExportOptions(parseModule(text));
   if (options.$type !== 'object') throw new Error('the default export is not defineConfig({ ... }) or an object literal');
-  const quote = detectCodeFormat(text).quote === 'double' ? '"' : "'";
+  // One line, as the file's own items are spliced in whole.
+  const style: LiteralStyle = { quote: detectCodeFormat(text).quote === 'double' ? '"' : "'", maxInlineLength: Infinity };
   const topics = options.topics as { $type?: string; $ast: ListNode } | undefined;
-  if (topics === undefined) {
-    return insertItem(text, options.$ast as ListNode, `topics: [${whenMissing.map((topic) => literal(topic, quote)).join(', ')}]`);
-  }
+  if (topics === undefined) return insertItem(text, options.$ast as ListNode, `topics: ${jsLiteral(whenMissing, style)}`);
   if (topics.$type !== 'array') throw new Error('its topics are not a list written out in the file');
-  return insertItem(text, topics.$ast, literal(entry, quote));
+  return insertItem(text, topics.$ast, jsLiteral(entry, style));
 }
 
 /** An array or object literal as the parser gives it: character offsets of itself and its items. */
@@ -87,14 +87,6 @@ function insertItem(text: string, node: ListNode, item: string): string {
   const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', last.start) + 1))![0];
   const comma = /^\s*,/.test(text.slice(last.end, closeLine)) ? '' : ',';
   return `${text.slice(0, last.end)}${comma}${text.slice(last.end, closeLine)}${indent}${item},\n${text.slice(closeLine)}`;
-}
-
-/** A JS literal in the file's quote style: `{ name: 'orders', config: { 'cleanup.policy': 'compact' } }`. */
-function literal(value: unknown, quote: string): string {
-  if (typeof value === 'string') return quote + value.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`) + quote;
-  if (value === null || typeof value !== 'object') return String(value);
-  const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : literal(name, quote));
-  return `{ ${Object.entries(value).map(([name, item]) => `${key(name)}: ${literal(item, quote)}`).join(', ')} }`;
 }
 
 function addToYaml(text: string, entry: TopicConfig, whenMissing: TopicConfig[]): string {

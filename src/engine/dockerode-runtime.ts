@@ -98,8 +98,9 @@ export class DockerodeRuntime implements ContainerRuntime {
   }
 
   async containerLogs(id: string, tail: number): Promise<string> {
-    const output = await this.docker.getContainer(id).logs({ stdout: true, stderr: true, tail, follow: false });
-    return demultiplex(Buffer.from(output));
+    let text = '';
+    for await (const line of this.containerLogLines(id, { follow: false, tail })) text += `${line.text}\n`;
+    return text;
   }
 
   async runContainer(request: RunRequest): Promise<RunResult> {
@@ -277,18 +278,4 @@ async function ignoreStatus(operation: Promise<unknown>, ...statuses: number[]):
       throw new KafkaDevError(`Docker engine refused the request: ${messageOf(error)}`, { cause: error });
     }
   }
-}
-
-/** Non-TTY container logs interleave stdout and stderr frames, each behind an 8-byte header. */
-export function demultiplex(buffer: Buffer): string {
-  const chunks: Buffer[] = [];
-  let offset = 0;
-  while (offset + 8 <= buffer.length) {
-    const stream = buffer[offset];
-    const size = buffer.readUInt32BE(offset + 4);
-    if (stream === undefined || stream > 2 || buffer[offset + 1] !== 0) return buffer.toString('utf8');
-    chunks.push(buffer.subarray(offset + 8, offset + 8 + size));
-    offset += 8 + size;
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,14 +1,14 @@
-import { StringDecoder } from 'node:string_decoder';
-import type { LogLine } from './runtime.js';
-
-type Stream = LogLine['stream'];
-
 /**
  * Turns the bytes of a container's log (requested with timestamps) into lines. Without a TTY,
  * Docker sends frames: an 8-byte header (byte 0: 1 = stdout, 2 = stderr; bytes 4-7: length),
  * then the payload. A chunk can end mid-frame and a frame mid-line (or mid-character), so both
  * are buffered. A TTY container's log is one raw stream, told apart by a header that is not one.
  */
+import { StringDecoder } from 'node:string_decoder';
+import type { LogLine } from './runtime.js';
+
+type Stream = LogLine['stream'];
+
 export class LogLineDecoder {
   private buffered = Buffer.alloc(0);
   private raw = false;

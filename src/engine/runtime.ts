@@ -1,9 +1,9 @@
-import type { PublishedPort } from '../model/stack.js';
-
 /**
- * The thin slice of the Docker Engine API kafka-dev uses. Only `dockerode-client.ts` implements
+ * The thin slice of the Docker Engine API kafka-dev uses. Only `dockerode-runtime.ts` implements
  * it against a real engine; everything else receives it as a parameter.
  */
+import type { PublishedPort } from '../model/stack.js';
+
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 
 export interface ContainerSummary {
@@ -107,6 +107,7 @@ export interface ContainerRuntime {
   startContainer(id: string): Promise<void>;
   stopContainer(id: string, timeoutSeconds: number): Promise<void>;
   removeContainer(id: string): Promise<void>;
+  /** The last `tail` lines of stdout and stderr as one text, a newline after each line. */
   containerLogs(id: string, tail: number): Promise<string>;
   /** Creates, starts and waits for a container, then removes it; its output comes back whatever the exit code. */
   runContainer(request: RunRequest): Promise<RunResult>;

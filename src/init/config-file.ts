@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Document } from 'yaml';
 import type { ResolvedConfig, UserConfig } from '../model/types.js';
-import { fillTemplate, tsLiteral } from './fill-template.js';
+import { jsLiteral } from '../base/js-literal.js';
+import { fillTemplate } from './fill-template.js';
 
 /** The formats `kafka-dev init` writes; all three load with `loadConfig`. */
 export const configFormats = ['ts', 'json', 'yaml'] as const;
@@ -49,7 +50,7 @@ export function configFileText(config: UserConfig, format: ConfigFormat, header:
     document.commentBefore = header.map((line) => ` ${line}`).join('\n');
     return document.toString({ lineWidth: 0 });
   }
-  const literal = (value: unknown) => (value === undefined ? undefined : tsLiteral(value));
+  const literal = (value: unknown) => (value === undefined ? undefined : jsLiteral(value));
   return fillTemplate(readFileSync(templateFile, 'utf8'), {
     header: header.join('\n'),
     name: literal(config.name),
