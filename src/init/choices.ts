@@ -1,5 +1,6 @@
 import { parseConfig } from '../config/parse.js';
 import { ConfigError } from '../base/errors.js';
+import { wholeNumber } from '../base/whole-number.js';
 import { parseTopicSpec } from './topic-spec.js';
 
 /** What `kafka-dev init` asks for (or takes from flags); raw values, validated by the config schema. */
@@ -32,7 +33,7 @@ export function configFromChoices(choices: InitChoices): Record<string, unknown>
 
 /** Prompts and flags hand over text; whole numbers become numbers so the schema judges the value, not its type. */
 function numeric(value: unknown): unknown {
-  return typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  return typeof value === 'string' ? (wholeNumber(value) ?? value) : value;
 }
 
 /** The first problem the config's own validation finds at `path` (or inside it), for answering a prompt on the spot. */

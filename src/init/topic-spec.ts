@@ -3,12 +3,15 @@
  * factor and cleanup policy, the KAFKA_CREATE_TOPICS format of the wurstmeister image, also taken
  * by `kafka-dev init --topic`. Not validated here: the config schema says what is wrong.
  */
+import { wholeNumber } from '../base/whole-number.js';
+
+/** The topic one spec describes; counts that are not whole numbers stay text. */
 export function parseTopicSpec(spec: string): TopicSpec {
   const [name = '', partitions, replicationFactor, cleanupPolicy] = spec.trim().split(':');
   return {
     name,
-    ...(partitions && { partitions: numberOrText(partitions) }),
-    ...(replicationFactor && { replicationFactor: numberOrText(replicationFactor) }),
+    ...(partitions && { partitions: wholeNumber(partitions) ?? partitions }),
+    ...(replicationFactor && { replicationFactor: wholeNumber(replicationFactor) ?? replicationFactor }),
     ...(cleanupPolicy && { config: { 'cleanup.policy': cleanupPolicy } }),
   };
 }
@@ -19,8 +22,4 @@ export interface TopicSpec {
   partitions?: number | string;
   replicationFactor?: number | string;
   config?: Record<string, string>;
-}
-
-function numberOrText(text: string): number | string {
-  return /^\d+$/.test(text) ? Number(text) : text;
 }

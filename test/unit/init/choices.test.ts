@@ -9,6 +9,7 @@ describe('parseTopicSpec', () => {
     { spec: ' orders:6:3 ', topic: { name: 'orders', partitions: 6, replicationFactor: 3 } },
     { spec: 'users:1:1:compact', topic: { name: 'users', partitions: 1, replicationFactor: 1, config: { 'cleanup.policy': 'compact' } } },
     { spec: 'orders:six', topic: { name: 'orders', partitions: 'six' } },
+    { spec: 'orders:0x3:1e0', topic: { name: 'orders', partitions: '0x3', replicationFactor: '1e0' } },
   ])('reads $spec', ({ spec, topic }) => {
     expect(parseTopicSpec(spec)).toEqual(topic);
   });
@@ -24,6 +25,10 @@ describe('configFromChoices', () => {
       zookeeper: { port: 12181 },
       topics: [{ name: 'orders', partitions: 3 }],
     });
+  });
+
+  test.each([' 3', '3.0', '0x3', '1e0', ''])('keeps %j as text, for the schema to name the mistake', (brokers) => {
+    expect(configFromChoices({ brokers })).toEqual({ brokers });
   });
 
   test('leaves out what was not chosen, and the ZooKeeper port in KRaft mode', () => {
