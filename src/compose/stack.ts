@@ -1,12 +1,13 @@
 import type { ComposeDocument, ComposeService, Located, PortMapping } from './document.js';
+import { parseImageReference } from '../model/image-reference.js';
+import { envToSetting, flavorOfReference, flavorOfVariables, loadFlavor, unknownImageFlavor, type ImageRole } from '../model/flavor.js';
+import type { ImageFlavor } from '../model/types.js';
 
 /**
  * What a compose file's Kafka and ZooKeeper services mean, whichever image family wrote them:
- * their Kafka settings (`KAFKA_*` or bitnami's `KAFKA_CFG_*`), listeners, and which listener
- * is published to the host.
+ * their Kafka settings (read by the flavor registry's env contract of the image), listeners, and
+ * which listener is published to the host.
  */
-export type ImageFamily = 'confluent' | 'apache' | 'bitnami' | 'wurstmeister' | 'zookeeper' | 'other';
-
 export interface Listener {
   readonly name: string;
   /** Empty in `PLAINTEXT://:9092`: Kafka then uses the container's own host name. */
@@ -17,7 +18,10 @@ export interface Listener {
 
 export interface KafkaNodeService {
   readonly service: ComposeService;
-  readonly family: ImageFamily;
+  /** The flavor the image's name says; undefined for images kafka-dev does not know (or a `build:`). */
+  readonly flavor?: ImageFlavor;
+  /** The env contract the settings were read with: the flavor, or one guessed from the variables. */
+  readonly contract: ImageFlavor;
   /** `process.roles`; a ZooKeeper-mode broker is a broker. */
   readonly roles: readonly string[];
   /** Kafka settings by name (`advertised.listeners`), from whichever env convention the image follows. */
@@ -29,7 +33,7 @@ export interface KafkaNodeService {
 
 export interface ZookeeperService {
   readonly service: ComposeService;
-  readonly family: ImageFamily;
+  readonly flavor?: ImageFlavor;
 }
 
 export interface ComposeStack {
@@ -47,49 +51,45 @@ export interface ListenerExposure {
   readonly published?: PortMapping;
 }
 
-const familyPatterns: [RegExp, ImageFamily][] = [
-  [/(^|\/)cp-(kafka|server|zookeeper)(:|@|$)/, 'confluent'],
-  [/(^|\/)(apache\/kafka(-native)?|apache-kafka)(:|@|$)/, 'apache'],
-  [/(^|\/)bitnami(legacy)?\/(kafka|zookeeper)(:|@|$)/, 'bitnami'],
-  [/(^|\/)wurstmeister\/(kafka|zookeeper)(:|@|$)/, 'wurstmeister'],
-  [/^(docker\.io\/)?(library\/)?zookeeper(:|@|$)/, 'zookeeper'],
-];
+const roles: readonly ImageRole[] = ['kafka', 'zookeeper'];
 
-function imageFamily(image: string | undefined): ImageFamily {
-  return familyPatterns.find(([pattern]) => pattern.test(image ?? ''))?.[1] ?? 'other';
+/** Settings only a Kafka node has: a service setting one of them is Kafka whatever its image. */
+const kafkaNodeSettings: ReadonlySet<string> = new Set(['advertised.listeners', 'zookeeper.connect', 'broker.id', 'node.id', 'process.roles', 'listeners']);
+
+interface Recognised {
+  readonly role: ImageRole;
+  readonly flavor?: ImageFlavor;
+  /** For images no flavor names: the flavor whose marker variables the service sets. */
+  readonly marked?: ImageFlavor;
 }
 
-/** Variables that only a Kafka node sets, for images kafka-lint does not know by name (or a `build:`). */
-const kafkaMarkers = /^KAFKA_(CFG_)?(ADVERTISED_LISTENERS|ZOOKEEPER_CONNECT|BROKER_ID|NODE_ID|PROCESS_ROLES|LISTENERS)$|^KAFKA_ADVERTISED_HOST_NAME$/;
-const zookeeperMarkers = /^(ZOOKEEPER_CLIENT_PORT|ZOO_MY_ID|ZOO_SERVERS|ZOO_PORT_NUMBER)$/;
-
-/** `KAFKA_*` variables that configure the image or the JVM rather than name a broker setting. */
-const imageVariables =
-  /^KAFKA_(HEAP_OPTS|OPTS|JMX_\w+|LOG4J_\w+|TOOLS_LOG4J_\w+|JVM_PERFORMANCE_OPTS|GC_LOG_OPTS|DEBUG|CREATE_TOPICS|ADVERTISED_HOST_NAME|ADVERTISED_PORT|PORT|CLUSTER_ID|VERSION|HOME)$/;
-
-function roleOf(service: ComposeService): 'kafka' | 'zookeeper' | undefined {
-  const name = /([^/]+?)(?::[^/]*|@.*)?$/.exec(service.image?.value ?? '')?.[1];
-  if (name && /^(kafka|cp-kafka|cp-server|kafka-native)$/.test(name)) return 'kafka';
-  if (name && /^(zookeeper|cp-zookeeper)$/.test(name)) return 'zookeeper';
+/** Kafka or ZooKeeper by the image's name (a flavor's, or plainly `kafka`/`zookeeper`), else by the variables the service sets. */
+function recognise(service: ComposeService): Recognised | undefined {
+  const parsed = service.image ? parseImageReference(service.image.value) : undefined;
+  const reference = parsed?.ok ? parsed.reference : undefined;
   const variables = [...service.environment.keys()];
-  if (variables.some((variable) => kafkaMarkers.test(variable))) return 'kafka';
-  if (variables.some((variable) => zookeeperMarkers.test(variable))) return 'zookeeper';
+  for (const role of roles) {
+    const flavor = reference && flavorOfReference(reference, role);
+    if (flavor) return { role, flavor };
+  }
+  const marked = (role: ImageRole) => optionalFlavor('marked', flavorOfVariables(variables, role));
+  const name = reference?.path.split('/').at(-1);
+  const named = roles.find((role) => role === name);
+  if (named) return { role: named, ...marked(named) };
+  if (flavorOfVariables(variables, 'kafka')) return { role: 'kafka', ...marked('kafka') };
+  const plain = unknownImageFlavor();
+  if (variables.some((variable) => kafkaNodeSettings.has(envToSetting(plain, variable) ?? ''))) return { role: 'kafka' };
+  if (flavorOfVariables(variables, 'zookeeper')) return { role: 'zookeeper' };
   return undefined;
 }
 
-/**
- * The broker setting an environment variable stands for, or undefined. bitnami reads only
- * `KAFKA_CFG_*` (dots as `_`); the Confluent and Apache images escape `_` as `__` and `-` as `___`.
- */
-export function settingOfVariable(variable: string, family: ImageFamily): string | undefined {
-  if (variable.startsWith('KAFKA_CFG_')) return variable.slice('KAFKA_CFG_'.length).toLowerCase().replace(/_/g, '.');
-  if (family === 'bitnami' || !variable.startsWith('KAFKA_') || imageVariables.test(variable)) return undefined;
-  const escaped = family === 'confluent' || family === 'apache';
-  const unescape: Record<string, string> = { ___: '-', __: '_', _: '.' };
-  return variable
-    .slice('KAFKA_'.length)
-    .toLowerCase()
-    .replace(escaped ? /___|__|_/g : /_/g, (match) => unescape[match] ?? match);
+function optionalFlavor<Key extends string>(key: Key, flavor: ImageFlavor | undefined): { [K in Key]?: ImageFlavor } {
+  return (flavor ? { [key]: flavor } : {}) as { [K in Key]?: ImageFlavor };
+}
+
+/** The broker setting an environment variable stands for under a flavor's env contract (an unknown image's when undefined), or undefined. */
+export function settingOfVariable(variable: string, flavor: ImageFlavor | undefined): string | undefined {
+  return envToSetting(flavor ? loadFlavor(flavor) : unknownImageFlavor(), variable);
 }
 
 /** `INSIDE://kafka:9093,OUTSIDE://localhost:9092`; entries that do not parse are left out. */
@@ -100,11 +100,11 @@ export function parseListeners(text: string, line: number): Listener[] {
   });
 }
 
-function kafkaNode(service: ComposeService): KafkaNodeService {
-  const family = imageFamily(service.image?.value);
+function kafkaNode(service: ComposeService, { flavor, marked }: Recognised): KafkaNodeService {
+  const contract = flavor ?? marked ?? unknownImageFlavor().name;
   const settings = new Map<string, Located<string>>();
   for (const [variable, value] of service.environment) {
-    const setting = settingOfVariable(variable, family);
+    const setting = settingOfVariable(variable, contract);
     if (setting) settings.set(setting, value);
   }
   const listed = (key: string) => {
@@ -120,16 +120,17 @@ function kafkaNode(service: ComposeService): KafkaNodeService {
   }
   const bound = listed('listeners');
   const roles = settings.get('process.roles')?.value.split(',').map((role) => role.trim()) ?? ['broker'];
-  return { service, family, roles, settings, advertised, bound: bound.length > 0 || family !== 'confluent' ? bound : advertised };
+  const bindsAdvertised = bound.length === 0 && flavor !== undefined && loadFlavor(flavor).kafka.listenersFromAdvertised;
+  return { service, ...optionalFlavor('flavor', flavor), contract, roles, settings, advertised, bound: bindsAdvertised ? advertised : bound };
 }
 
 export function composeStack(document: ComposeDocument): ComposeStack {
   const kafka: KafkaNodeService[] = [];
   const zookeeper: ZookeeperService[] = [];
   for (const service of document.services) {
-    const role = roleOf(service);
-    if (role === 'kafka') kafka.push(kafkaNode(service));
-    if (role === 'zookeeper') zookeeper.push({ service, family: imageFamily(service.image?.value) });
+    const recognised = recognise(service);
+    if (recognised?.role === 'kafka') kafka.push(kafkaNode(service, recognised));
+    if (recognised?.role === 'zookeeper') zookeeper.push({ service, ...optionalFlavor('flavor', recognised.flavor) });
   }
   const networkNames = new Set(
     document.services.flatMap((service) => [service.name, service.hostname, service.containerName].filter((name) => name !== undefined)),

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { ConfigError, type ConfigIssue } from '../base/errors.js';
-import { defaults, imageEnv } from '../model/defaults.js';
-import { guessFlavor } from '../model/images.js';
+import { defaults } from '../model/defaults.js';
+import { chooseImages } from '../model/images.js';
 import { checkRules } from './rules.js';
 import { formatPath, plainData } from './plain-data.js';
 import { describeValue, quoteText } from '../base/text.js';
@@ -30,17 +30,16 @@ export function parseConfig(raw: unknown, options: ParseOptions): ResolvedConfig
   if (!parsed.success) {
     throw new ConfigError(options.source, parsed.error.issues.map(describeIssue));
   }
-  const resolved = resolve(parsed.data, options);
-  const issues = checkRules(resolved);
+  const { images, issues: imageIssues } = chooseImages(parsed.data.images, parsed.data.mode ?? defaults.mode, options.env ?? {});
+  const resolved = resolve(parsed.data, options, images);
+  const issues = [...imageIssues, ...checkRules(resolved)];
   if (issues.length > 0) throw new ConfigError(options.source, issues);
   return resolved;
 }
 
-function resolve(user: UserConfig, { source, defaultName, env = {} }: ParseOptions): ResolvedConfig {
+function resolve(user: UserConfig, { source, defaultName }: ParseOptions, images: ResolvedConfig['images']): ResolvedConfig {
   const name = user.name ?? projectNameFrom(defaultName);
   const mode = user.mode ?? defaults.mode;
-  const modeImages = mode === 'kraft' ? defaults.images.kraftMode : defaults.images.zookeeperMode;
-  const kafkaImage = env[imageEnv.kafka] || user.images?.kafka || modeImages.kafka;
   return {
     source,
     name,
@@ -54,11 +53,7 @@ function resolve(user: UserConfig, { source, defaultName, env = {} }: ParseOptio
       controller: { ...defaults.listeners.controller, ...user.listeners?.controller },
     },
     zookeeper: { ...defaults.zookeeper, ...user.zookeeper },
-    images: {
-      kafka: kafkaImage,
-      zookeeper: env[imageEnv.zookeeper] || user.images?.zookeeper || defaults.images.zookeeperMode.zookeeper,
-      flavor: user.images?.flavor ?? guessFlavor(kafkaImage) ?? modeImages.flavor,
-    },
+    images,
     topics: (user.topics ?? defaults.topics).map((topic) => ({
       name: topic.name,
       partitions: topic.partitions ?? 1,

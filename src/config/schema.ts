@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { maxBrokers, maxControllers } from '../model/defaults.js';
+import { renderedFlavors } from '../model/flavor.js';
 import type { UserConfig } from '../model/types.js';
 
 /**
@@ -106,7 +107,7 @@ export const userConfigSchema = z.strictObject({
     .strictObject({
       kafka: z.string().min(1, { error: 'expected an image reference' }).optional(),
       zookeeper: z.string().min(1, { error: 'expected an image reference' }).optional(),
-      flavor: z.enum(['confluent', 'apache'], { error: "expected 'confluent' or 'apache'" }).optional(),
+      flavor: z.enum(renderedFlavors(), { error: `expected ${renderedFlavors().map((name) => `'${name}'`).join(' or ')}` }).optional(),
     })
     .optional(),
   topics: z.array(topic, { error: 'expected a list of topics' }).optional(),

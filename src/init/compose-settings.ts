@@ -1,5 +1,5 @@
 import { managedBrokerSettings } from '../config/rules.js';
-import type { KafkaSettings, KafkaSettingValue, TopicConfig } from '../model/types.js';
+import type { ImageFlavor, KafkaSettings, KafkaSettingValue, TopicConfig } from '../model/types.js';
 import type { ComposeService, Located } from '../compose/document.js';
 import { settingOfVariable, type KafkaNodeService } from '../compose/stack.js';
 import { problemAt } from './choices.js';
@@ -42,10 +42,10 @@ export function brokerConfigFromCompose(brokers: readonly KafkaNodeService[], re
 }
 
 /** Environment variables of a service that neither name a setting, nor become a field, nor equal what kafka-dev renders. */
-export function uncarriedVariables(node: { service: ComposeService; family: KafkaNodeService['family'] }, rendered: Readonly<Record<string, string>>): string[] {
-  return [...node.service.environment]
-    .filter(([variable, { value }]) => !carriedVariables.has(variable) && !settingOfVariable(variable, node.family) && rendered[variable] !== value)
-    .map(([variable, { value }]) => `${node.service.name}: ${variable}=${value} has no kafka-dev field`);
+export function uncarriedVariables(service: ComposeService, contract: ImageFlavor | undefined, rendered: Readonly<Record<string, string>>): string[] {
+  return [...service.environment]
+    .filter(([variable, { value }]) => !carriedVariables.has(variable) && !settingOfVariable(variable, contract) && rendered[variable] !== value)
+    .map(([variable, { value }]) => `${service.name}: ${variable}=${value} has no kafka-dev field`);
 }
 
 /** `1` -> 1, `true` -> true: what a person would write in the config; anything else stays text. */

@@ -1,5 +1,5 @@
 import { defaults, maxBrokers, maxControllers } from '../model/defaults.js';
-import { guessFlavor, kafkaMajorVersion } from '../model/images.js';
+import { kafkaMajorVersion } from '../model/images.js';
 import { clusterIdFor, parseConfig } from '../config/parse.js';
 import type { ImagesConfig, Mode, UserConfig, ZookeeperConfig } from '../model/types.js';
 import { ComposeFileError } from '../base/errors.js';
@@ -113,16 +113,17 @@ function zookeeperFromCompose(stack: ComposeStack, notes: string[]): ZookeeperCo
 function imagesFromCompose(stack: ComposeStack, first: KafkaNodeService, mode: Mode, notes: string[]): ImagesConfig {
   const modeDefaults = mode === 'kraft' ? defaults.images.kraftMode : defaults.images.zookeeperMode;
   const image = first.service.image?.value;
-  const flavor = image ? guessFlavor(image) : undefined;
-  const runsMode = flavor !== undefined && loadFlavor(flavor).modes.includes(mode);
-  const kafka4 = image && flavor && mode === 'zookeeper' && (kafkaMajorVersion(image, flavor) ?? 0) >= 4;
+  const flavor = first.flavor && loadFlavor(first.flavor);
+  const runsMode = flavor?.templates !== undefined && flavor.modes.includes(mode);
+  const kafka4 = image && flavor && mode === 'zookeeper' && (kafkaMajorVersion(image, flavor.name) ?? 0) >= 4;
   let kafka: string = modeDefaults.kafka;
   if (!image) notes.push(`${first.service.name} is built from a Dockerfile; kafka-dev uses ${kafka}`);
   else if (kafka4) notes.push(`image ${image} is Kafka 4, which has no ZooKeeper mode; kafka-dev uses ${kafka}`);
   else if (!runsMode) notes.push(`image ${image}: kafka-dev renders the environment of cp-kafka and apache/kafka images only (${mode} mode); it uses ${kafka}`);
   else kafka = image;
   const zookeeperImage = stack.zookeeper[0]?.service.image?.value;
-  const carriesZookeeper = mode === 'zookeeper' && zookeeperImage && stack.zookeeper[0]!.family === 'confluent';
+  const zookeeperFlavor = stack.zookeeper[0]?.flavor;
+  const carriesZookeeper = mode === 'zookeeper' && zookeeperImage && zookeeperFlavor && loadFlavor(zookeeperFlavor).templates?.zookeeper;
   if (mode === 'zookeeper' && zookeeperImage && !carriesZookeeper) {
     notes.push(`image ${zookeeperImage}: kafka-dev renders cp-zookeeper's environment only; it uses ${defaults.images.zookeeperMode.zookeeper}`);
   }
@@ -147,7 +148,7 @@ function leftBehind(stack: ComposeStack, rendered: readonly ServiceSpec[], rende
         .map((mount) => `${service.name}: mount ${mount.source ? `${mount.source}:` : ''}${mount.target} is left out (kafka-dev mounts its own data volumes only; data is not copied over)`),
     ),
     ...brokers.flatMap((broker) => broker.service.ports.filter((port) => !publishedListeners.has(port)).map((port) => `${broker.service.name}: port ${port.text} is not published by kafka-dev`)),
-    ...brokers.flatMap((broker) => uncarriedVariables(broker, renderedBroker.environment)),
-    ...stack.zookeeper.slice(0, 1).flatMap((node) => uncarriedVariables(node, renderedZookeeper)),
+    ...brokers.flatMap((broker) => uncarriedVariables(broker.service, broker.contract, renderedBroker.environment)),
+    ...stack.zookeeper.slice(0, 1).flatMap((node) => uncarriedVariables(node.service, node.flavor, renderedZookeeper)),
   ].filter((note, index, all) => all.indexOf(note) === index);
 }

@@ -3,40 +3,148 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { ImageFlavor } from './types.js';
+import type { ImageReference } from './image-reference.js';
 
-/** What differs between image families, read from `templates/flavors/<name>.yaml`. */
+/**
+ * The flavor registry: everything kafka-dev knows about an image family, read from
+ * `templates/flavors/<name>.yaml` over `base.yaml`. Image names, how a tag tells the Kafka
+ * version, how settings become environment variables and back, data directories, tools, modes,
+ * and (for the families kafka-dev renders) the environment templates.
+ */
 const environment = z.record(z.string(), z.coerce.string());
-const flavorSchema = z.object({
+const variables = z.array(z.string()).default([]);
+const dataVolumes = z.record(z.string(), z.string());
+
+const readSchema = z.object({
   description: z.string(),
+  render: z.boolean(),
   modes: z.array(z.enum(['zookeeper', 'kraft'])),
-  zookeeper: z.object({ dataVolumes: z.record(z.string(), z.string()), environment }).optional(),
+  /** Several flavors may share a name (`cp-kafka` vs `apache/kafka`): the longest match wins. */
+  images: z.object({ kafka: variables, zookeeper: variables }),
+  kafkaVersion: z.object({ latest: z.number().int(), byTagMajor: z.record(z.string(), z.number().int()).optional() }).optional(),
   kafka: z.object({
-    dataVolumes: z.record(z.string(), z.string()),
+    dataVolumes,
+    dataDirs: z.array(z.string()).optional(),
+    markers: variables,
+    settingsEnv: z.object({ prefix: z.string(), replace: z.array(z.tuple([z.string(), z.string()])), notSettings: variables }),
+    listenersFromAdvertised: z.boolean(),
+    readsUnknownImages: z.boolean().default(false),
+    toolEnvironment: environment,
+  }),
+  zookeeper: z.object({ dataVolumes: dataVolumes.optional(), dataDirs: z.array(z.string()).optional(), markers: variables }).default({ markers: [] }),
+});
+
+const renderSchema = z.object({
+  zookeeper: z.object({ dataVolumes, environment }).optional(),
+  kafka: z.object({
+    dataVolumes,
     environment,
     brokerEnvironment: environment,
     zookeeperModeEnvironment: environment.optional(),
     kraftModeEnvironment: environment,
-    settingsEnv: z.object({
-      prefix: z.string(),
-      replace: z.array(z.tuple([z.string(), z.string()])),
-    }),
     tools: z.object({ topics: z.string(), consoleProducer: z.string(), consoleConsumer: z.string() }),
   }),
 });
 
-export type Flavor = z.infer<typeof flavorSchema>;
+type FlavorData = z.infer<typeof readSchema>;
 
-const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+export interface Flavor extends Omit<FlavorData, 'kafka' | 'zookeeper'> {
+  readonly name: ImageFlavor;
+  readonly kafka: FlavorData['kafka'] & { readonly dataDirs: readonly string[] };
+  /** `dataDirs` undefined: where the image keeps ZooKeeper data is not known. */
+  readonly zookeeper: FlavorData['zookeeper'];
+  /** Environment templates and tools; only for flavors kafka-dev renders. */
+  readonly templates?: z.infer<typeof renderSchema>;
+}
+
+export type ImageRole = 'kafka' | 'zookeeper';
+
+/** Every flavor file by name; `satisfies` keeps the list and the ImageFlavor type in step. */
+const flavorFiles = { confluent: true, apache: true, bitnami: true, wurstmeister: true, zookeeper: true } satisfies Record<ImageFlavor, true>;
+export const imageFlavors = Object.keys(flavorFiles) as ImageFlavor[];
+
+const flavorsDir = fileURLToPath(new URL('../../templates/flavors/', import.meta.url));
+const readYaml = (name: string): unknown => parseYaml(readFileSync(`${flavorsDir}${name}.yaml`, 'utf8'));
 const loaded = new Map<ImageFlavor, Flavor>();
 
 export function loadFlavor(name: ImageFlavor): Flavor {
   let flavor = loaded.get(name);
   if (!flavor) {
-    const file = `${templatesDir}flavors/${name}.yaml`;
-    flavor = flavorSchema.parse(parseYaml(readFileSync(file, 'utf8')));
+    const merged = mergeOver(readYaml('base'), readYaml(name));
+    const data = readSchema.parse(merged);
+    const zookeeperDirs = data.zookeeper.dataDirs ?? (data.zookeeper.dataVolumes && Object.values(data.zookeeper.dataVolumes));
+    flavor = {
+      ...data,
+      name,
+      kafka: { ...data.kafka, dataDirs: data.kafka.dataDirs ?? Object.values(data.kafka.dataVolumes) },
+      zookeeper: { ...data.zookeeper, ...optionalDirs(zookeeperDirs) },
+      ...(data.render && { templates: renderSchema.parse(merged) }),
+    };
     loaded.set(name, flavor);
   }
   return flavor;
+}
+
+function optionalDirs(dirs: string[] | undefined): { dataDirs?: string[] } {
+  return dirs ? { dataDirs: dirs } : {};
+}
+
+/** A flavor's own file over the base: mappings merge key by key (base keys first), anything else is replaced. */
+function mergeOver(base: unknown, own: unknown): unknown {
+  if (!isMapping(base) || !isMapping(own)) return own === undefined ? base : own;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(own)) merged[key] = mergeOver(base[key], value);
+  return merged;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The flavors kafka-dev renders a stack for (the others are read from compose files only). */
+export function renderedFlavors(): ImageFlavor[] {
+  return imageFlavors.filter((name) => loadFlavor(name).render);
+}
+
+/** The templates of a flavor kafka-dev renders; the config refuses the others, so a miss is a bug. */
+export function flavorTemplates(flavor: Flavor): NonNullable<Flavor['templates']> {
+  if (!flavor.templates) throw new Error(`internal: flavor ${flavor.name} is read only and has no templates`);
+  return flavor.templates;
+}
+
+/** The flavor whose image names (for this role) end the reference's path, the longest such name first. */
+export function flavorOfReference(reference: ImageReference, role: ImageRole): ImageFlavor | undefined {
+  const components = reference.path.split('/');
+  const matches = imageFlavors.flatMap((name) =>
+    loadFlavor(name)
+      .images[role].map((image) => image.split('/'))
+      .filter((image) => image.join('/') === components.slice(-image.length).join('/'))
+      .map((image) => ({ name, length: image.length })),
+  );
+  return matches.sort((a, b) => b.length - a.length)[0]?.name;
+}
+
+/** A flavor whose marker variables the environment sets (bitnami's `KAFKA_CFG_*`), for images no flavor names. */
+export function flavorOfVariables(variables: readonly string[], role: ImageRole): ImageFlavor | undefined {
+  return imageFlavors.find((name) => variables.some((variable) => loadFlavor(name)[role].markers.some((marker) => globMatches(marker, variable))));
+}
+
+/** The contract an image no flavor names is read with: the plainest one (`_` as `.`, no escapes). */
+export function unknownImageFlavor(): Flavor {
+  const flavor = imageFlavors.map(loadFlavor).find((candidate) => candidate.kafka.readsUnknownImages);
+  if (!flavor) throw new Error('internal: no flavor file sets kafka.readsUnknownImages');
+  return flavor;
+}
+
+/** Kafka's major version from the tag (`latest` when there is none), by the flavor's version line; a digest alone tells nothing. */
+export function kafkaMajorOfTag(flavor: Flavor, reference: ImageReference): number | undefined {
+  const { kafkaVersion } = flavor;
+  if (!kafkaVersion || (reference.tag === undefined && reference.digest !== undefined)) return undefined;
+  const tag = reference.tag ?? 'latest';
+  if (tag === 'latest') return kafkaVersion.latest;
+  const major = /^(\d+)(?:\.\d+)*(?:[-_+.]|$)/.exec(tag)?.[1];
+  if (major === undefined) return undefined;
+  return kafkaVersion.byTagMajor ? kafkaVersion.byTagMajor[String(Number(major))] : Number(major);
 }
 
 /** `log.retention.hours` -> `KAFKA_LOG_RETENTION_HOURS`, following the flavor's escapes. */
@@ -44,6 +152,24 @@ export function settingToEnv(flavor: Flavor, key: string): string {
   const { prefix, replace } = flavor.kafka.settingsEnv;
   const escaped = replace.reduce((name, [from, to]) => name.split(from).join(to), key);
   return prefix + escaped.toUpperCase();
+}
+
+/**
+ * The broker setting an environment variable stands for, or undefined: `settingToEnv` reversed,
+ * the longest escape first in one pass (`___` -> `-`, `__` -> `_`, `_` -> `.`), as the images read them.
+ */
+export function envToSetting(flavor: Flavor, variable: string): string | undefined {
+  const { prefix, replace, notSettings } = flavor.kafka.settingsEnv;
+  if (!variable.startsWith(prefix) || notSettings.some((pattern) => globMatches(pattern, variable))) return undefined;
+  const unescape = new Map(replace.map(([from, to]) => [to, from]));
+  const escapes = [...unescape.keys()].sort((a, b) => b.length - a.length).map((escape) => escape.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const name = variable.slice(prefix.length).toLowerCase();
+  return escapes.length === 0 ? name : name.replace(new RegExp(escapes.join('|'), 'g'), (escape) => unescape.get(escape) ?? escape);
+}
+
+/** `KAFKA_JMX_*` matches `KAFKA_JMX_PORT`; without `*` only the name itself. */
+function globMatches(pattern: string, name: string): boolean {
+  return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) && name.length > pattern.length - 1 : name === pattern;
 }
 
 /** Fills `${name}` placeholders; an unknown placeholder is a bug in a template, so it throws. */

@@ -1,5 +1,5 @@
 import type { KafkaSettings, ResolvedConfig } from './types.js';
-import { fillPlaceholders, loadFlavor, settingToEnv, type Flavor } from './flavor.js';
+import { fillPlaceholders, flavorTemplates, loadFlavor, settingToEnv, type Flavor } from './flavor.js';
 import { clusterNodes, dedicatedControllerIdBase, nodeListenerSettings, quorumVoters, type KafkaNode } from './cluster.js';
 
 /**
@@ -57,19 +57,20 @@ export function buildStackModel(config: ResolvedConfig, flavor: Flavor = loadFla
 }
 
 function zookeeperSpec(config: ResolvedConfig, flavor: Flavor): ServiceSpec {
-  if (!flavor.zookeeper) throw new Error(`internal: flavor ${config.images.flavor} has no ZooKeeper image`);
+  const { zookeeper } = flavorTemplates(flavor);
+  if (!zookeeper) throw new Error(`internal: flavor ${config.images.flavor} has no ZooKeeper image`);
   const { port, bind } = config.zookeeper;
   return {
     name: zookeeperService,
     role: 'zookeeper',
     image: config.images.zookeeper,
     hostname: zookeeperService,
-    environment: fillPlaceholders(flavor.zookeeper.environment, {
+    environment: fillPlaceholders(zookeeper.environment, {
       'zookeeper.port': port,
       'zookeeper.heap': config.heap.zookeeper,
     }),
     ports: [{ bind, host: port, container: port }],
-    volumes: mounts(zookeeperService, flavor.zookeeper.dataVolumes),
+    volumes: mounts(zookeeperService, zookeeper.dataVolumes),
     dependsOn: [],
   };
 }
@@ -90,7 +91,7 @@ function kafkaNodeSpec(config: ResolvedConfig, flavor: Flavor, node: KafkaNode, 
     'cluster.voters': quorumVoters(config),
     'zookeeper.connect': `${zookeeperService}:${config.zookeeper.port}`,
   };
-  const { kafka } = flavor;
+  const { kafka } = flavorTemplates(flavor);
   const modeEnvironment = kraft ? kafka.kraftModeEnvironment : (kafka.zookeeperModeEnvironment ?? {});
   const environment = fillPlaceholders(
     { ...kafka.environment, ...(node.broker ? kafka.brokerEnvironment : {}), ...modeEnvironment },

@@ -4,8 +4,11 @@ export type KafkaSettings = Record<string, KafkaSettingValue>;
 
 export type Mode = 'zookeeper' | 'kraft';
 
-/** The image families whose environment contract kafka-dev knows (see `templates/flavors/`). */
-export type ImageFlavor = 'confluent' | 'apache';
+/**
+ * The image families whose environment contract kafka-dev knows (see `templates/flavors/`):
+ * it renders for `confluent` and `apache`, and reads compose files of all of them.
+ */
+export type ImageFlavor = 'confluent' | 'apache' | 'bitnami' | 'wurstmeister' | 'zookeeper';
 
 export interface InsideListenerConfig {
   /**
@@ -46,7 +49,7 @@ export interface ImagesConfig {
   kafka?: string;
   /** ZooKeeper image. Default `confluentinc/cp-zookeeper:7.9.1`. Env `KAFKA_DEV_ZOOKEEPER_IMAGE` overrides it. */
   zookeeper?: string;
-  /** Environment contract the Kafka image follows. Default: guessed from the image name, else by mode. */
+  /** Environment contract the Kafka image follows (`confluent` or `apache`). Default: guessed from the image name, else by mode. */
   flavor?: ImageFlavor;
 }
 

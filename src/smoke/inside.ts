@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ResolvedConfig } from '../model/types.js';
 import type { ContainerRuntime, RunResult } from '../engine/runtime.js';
 import { composeLabel, networkName, projectLabels, roleLabel } from '../engine/labels.js';
-import { loadFlavor } from '../model/flavor.js';
+import { flavorTemplates, loadFlavor } from '../model/flavor.js';
 import type { KafkaAdmin } from '../kafka/admin.js';
 import type { PathProblem } from '../kafka/diagnose.js';
 import type { PathResult, SmokeRun } from './path.js';
@@ -35,7 +35,8 @@ const producerScript =
 /** The INSIDE path: console consumer and producer in throwaway containers on the project network, the way another container would. */
 export async function insidePath(run: SmokeRun, context: InsideContext): Promise<PathResult> {
   const { runtime, config, admin, bootstrap } = context;
-  const { tools } = loadFlavor(config.images.flavor).kafka;
+  const flavor = loadFlavor(config.images.flavor);
+  const { tools } = flavorTemplates(flavor).kafka;
   const network = networkName(config.name);
   const group = run.topic;
   const receipts: Receipt[] = [];
@@ -63,7 +64,7 @@ export async function insidePath(run: SmokeRun, context: InsideContext): Promise
       command,
       network,
       labels: { ...projectLabels(config.name), [composeLabel.oneoff]: 'True', [roleLabel]: `smoke-${role}` },
-      environment: { ...toolJvm, ...extra.environment },
+      environment: { ...flavor.kafka.toolEnvironment, ...extra.environment },
       onStdout: extra.onStdout,
       stdin: extra.stdin,
       timeoutMs: run.timeoutMs,
@@ -119,12 +120,6 @@ export async function insidePath(run: SmokeRun, context: InsideContext): Promise
   }
   return { stats: deliveryStats(run.messages, receipts, lastReceipt - firstSent), problems };
 }
-
-/**
- * Two short-lived JVMs boot side by side on what may be a 2-core machine: the C1 compiler alone
- * and the serial collector start them about a third faster than the tools' defaults (measured).
- */
-const toolJvm = { KAFKA_HEAP_OPTS: '-Xmx256m', KAFKA_JVM_PERFORMANCE_OPTS: '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' };
 
 /** Long enough for a JVM to start on a busy machine and join; a consumer that cannot reach the broker never will. */
 const joinTimeoutMs = (run: SmokeRun) => Math.min(run.timeoutMs, 60_000);

@@ -1,20 +1,10 @@
 import type { ComposeService } from '../../compose/document.js';
-import type { ImageFamily } from '../../compose/stack.js';
+import { loadFlavor } from '../../model/flavor.js';
+import type { ImageFlavor } from '../../model/types.js';
 import type { LintRule, RuleFinding } from '../rule.js';
 
-/** Where each image family keeps its data when the compose file does not say (log.dirs). */
-const kafkaDataDirs: Partial<Record<ImageFamily, string[]>> = {
-  confluent: ['/var/lib/kafka/data'],
-  apache: ['/tmp/kraft-combined-logs'],
-  bitnami: ['/bitnami/kafka'],
-  wurstmeister: ['/kafka'],
-};
-const zookeeperDataDirs: Partial<Record<ImageFamily, string[]>> = {
-  confluent: ['/var/lib/zookeeper/data', '/var/lib/zookeeper/log'],
-  bitnami: ['/bitnami/zookeeper'],
-  wurstmeister: ['/opt/zookeeper-3.4.13/data'],
-  zookeeper: ['/data', '/datalog'],
-};
+/** Where the image keeps its data when the compose file does not say (log.dirs), from the flavor registry; undefined when unknown. */
+const dataDirs = (flavor: ImageFlavor | undefined, role: 'kafka' | 'zookeeper') => (flavor ? loadFlavor(flavor)[role].dataDirs : undefined);
 
 const covers = (target: string, dir: string) => dir === target || dir.startsWith(`${target.replace(/\/$/, '')}/`);
 
@@ -39,8 +29,8 @@ export const missingDataVolume: LintRule = {
   check: (stack) => [
     ...stack.kafka.flatMap((node) => {
       const logDirs = node.settings.get('log.dirs') ?? node.settings.get('log.dir');
-      return unmounted(node.service, logDirs ? logDirs.value.split(',').map((dir) => dir.trim()) : kafkaDataDirs[node.family], 'Kafka data');
+      return unmounted(node.service, logDirs ? logDirs.value.split(',').map((dir) => dir.trim()) : dataDirs(node.flavor, 'kafka'), 'Kafka data');
     }),
-    ...stack.zookeeper.flatMap(({ service, family }) => unmounted(service, zookeeperDataDirs[family], 'ZooKeeper data')),
+    ...stack.zookeeper.flatMap(({ service, flavor }) => unmounted(service, dataDirs(flavor, 'zookeeper'), 'ZooKeeper data')),
   ],
 };

@@ -1,19 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import { parseComposeDocument } from '../../../src/compose/document.js';
-import { composeStack, listenerExposure, parseListeners, settingOfVariable, type ImageFamily } from '../../../src/compose/stack.js';
+import { composeStack, listenerExposure, parseListeners, settingOfVariable } from '../../../src/compose/stack.js';
+import type { ImageFlavor } from '../../../src/model/types.js';
 
 describe('settingOfVariable', () => {
-  test.each<{ variable: string; family: ImageFamily; setting: string | undefined }>([
-    { variable: 'KAFKA_ADVERTISED_LISTENERS', family: 'confluent', setting: 'advertised.listeners' },
-    { variable: 'KAFKA_SOME__ODD___NAME_KEY', family: 'confluent', setting: 'some_odd-name.key' },
-    { variable: 'KAFKA_LOG_RETENTION_HOURS', family: 'wurstmeister', setting: 'log.retention.hours' },
-    { variable: 'KAFKA_CFG_ADVERTISED_LISTENERS', family: 'bitnami', setting: 'advertised.listeners' },
-    { variable: 'KAFKA_ZOOKEEPER_CONNECT', family: 'bitnami', setting: undefined },
-    { variable: 'KAFKA_HEAP_OPTS', family: 'confluent', setting: undefined },
-    { variable: 'KAFKA_JMX_PORT', family: 'confluent', setting: undefined },
-    { variable: 'ZOOKEEPER_CLIENT_PORT', family: 'confluent', setting: undefined },
-  ])('$variable on a $family image is $setting', ({ variable, family, setting }) => {
-    expect(settingOfVariable(variable, family)).toBe(setting);
+  test.each<{ variable: string; flavor: ImageFlavor; setting: string | undefined }>([
+    { variable: 'KAFKA_ADVERTISED_LISTENERS', flavor: 'confluent', setting: 'advertised.listeners' },
+    { variable: 'KAFKA_SOME__ODD___NAME_KEY', flavor: 'confluent', setting: 'some_odd-name.key' },
+    { variable: 'KAFKA_LOG_RETENTION_HOURS', flavor: 'wurstmeister', setting: 'log.retention.hours' },
+    { variable: 'KAFKA_CFG_ADVERTISED_LISTENERS', flavor: 'bitnami', setting: 'advertised.listeners' },
+    { variable: 'KAFKA_ZOOKEEPER_CONNECT', flavor: 'bitnami', setting: undefined },
+    { variable: 'KAFKA_HEAP_OPTS', flavor: 'confluent', setting: undefined },
+    { variable: 'KAFKA_JMX_PORT', flavor: 'confluent', setting: undefined },
+    { variable: 'ZOOKEEPER_CLIENT_PORT', flavor: 'confluent', setting: undefined },
+  ])('$variable on a $flavor image is $setting', ({ variable, flavor, setting }) => {
+    expect(settingOfVariable(variable, flavor)).toBe(setting);
   });
 });
 
@@ -40,7 +41,7 @@ describe('composeStack', () => {
       ].join('\n'),
     );
     expect(kafka.map((node) => node.service.name)).toEqual(['broker', 'built']);
-    expect(zookeeper.map((node) => [node.service.name, node.family])).toEqual([['zk', 'zookeeper']]);
+    expect(zookeeper.map((node) => [node.service.name, node.flavor])).toEqual([['zk', 'zookeeper']]);
     expect([...networkNames].sort()).toEqual(['broker', 'built', 'kafka-host', 'rest', 'rest-proxy', 'ui', 'zk']);
   });
 
