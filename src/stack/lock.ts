@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setLockProvider, withLock, type MutexOption } from '@ster5/global-mutex';
 
+// The mkdir-based provider, whatever else is installed, so the timings below hold. Once: each
+// call makes a new provider with an exit handler of its own.
+setLockProvider('native');
+
 /** A lock untouched this long belongs to a run that no longer exists. */
 const staleMs = 5_000;
 const touchEveryMs = 1_000;
@@ -17,8 +21,6 @@ const retryEveryMs = 250;
 export async function withProjectLock<T>(project: string, work: () => Promise<T>, onWait?: (message: string) => void): Promise<T> {
   const folder = join(tmpdir(), 'kafka-dev-locks');
   await mkdir(folder, { recursive: true });
-  // The mkdir-based provider, whatever else is installed: its timings are the ones set here.
-  setLockProvider('native');
   const options: MutexOption = { fileToLock: join(folder, project), stale: staleMs, update: touchEveryMs };
   let started = false;
   try {

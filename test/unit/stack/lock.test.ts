@@ -54,6 +54,13 @@ describe('withProjectLock', () => {
     expect(messages).toEqual([`another kafka-dev up/down is running for project ${project}; waiting for it to finish`]);
   }, 15_000);
 
+  test('many runs in one process (the library API) leave no exit handlers behind', async () => {
+    await withProjectLock(uniqueProject('first'), async () => undefined);
+    const before = process.listenerCount('exit');
+    for (let run = 0; run < 20; run++) await withProjectLock(uniqueProject(`many-${run}`), async () => undefined);
+    expect(process.listenerCount('exit')).toBe(before);
+  });
+
   test('a failure of the work itself is passed on, not taken for a held lock', async () => {
     await expect(withProjectLock(uniqueProject('fails'), () => Promise.reject(new Error('Lock file is already being held')))).rejects.toThrow(
       'Lock file is already being held',
