@@ -67,4 +67,13 @@ export const badInputs: readonly BadInput[] = [
   { name: '--controllers in ZooKeeper mode', args: ['up', '--controllers', '3'], exitCode: 2, message: /dedicated controllers exist only in mode 'kraft'/ },
   { name: '--project-name with spaces', args: ['up', '-p', 'my app'], exitCode: 2, message: /name: got 'my app', expected a compose project name/ },
   { name: 'render --output without a file', args: ['render', '--output'], exitCode: 2, message: /value is missing/ },
+  { name: '--brokers in hex', args: ['up', '--brokers', '0x3'], exitCode: 2, message: /--brokers: got '0x3', expected a number of brokers/ },
+  { name: '--brokers in exponent form', args: ['up', '--brokers', '1e0'], exitCode: 2, message: /--brokers: got '1e0', expected a number of brokers/ },
+  { name: '--brokers negative', args: ['up', '--brokers', '-1'], exitCode: 2, message: /--brokers: got -1, expected at least 1 broker/ },
+  { name: 'empty --project-name', args: ['up', '--project-name', ''], exitCode: 2, message: /--project-name: got '', expected a compose project name/ },
+  { name: 'camel-case unknown flag', args: ['up', '--bogusFlag'], exitCode: 2, message: /Unknown option `--bogusFlag`/ },
+  { name: 'two config files', args: ['up', '-c', 'a.yaml', '-c', 'b.yaml'], exitCode: 2, message: /--config: given 2 times \('a\.yaml', 'b\.yaml'\); expected once/ },
+  { name: 'empty --config', args: ['up', '-c', ''], exitCode: 2, message: /--config: got '', expected the path of a config file/ },
+  { name: 'unknown command with a near miss', args: ['stauts'], exitCode: 2, message: /unknown command 'stauts'; did you mean 'status'\?/ },
+  { name: 'topic partitions in hex', args: ['topic', 'add', 'x', '--partitions', '0x3'], exitCode: 2, message: /--partitions: got '0x3', expected a whole number of at least 1/ },
 ];
