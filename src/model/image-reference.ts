@@ -29,7 +29,9 @@ const name = `(?:${domainAndPort}/)?${remoteName}`;
 
 const referencePattern = new RegExp(`^(${name})(?::(${tag}))?(?:@(${digest}))?$`);
 const namePattern = new RegExp(`^(?:(${domainAndPort})/)?(${remoteName})$`);
+const remoteNamePattern = new RegExp(`^${remoteName}$`);
 const identifierPattern = /^[a-f0-9]{64}$/;
+const bareDigestPattern = new RegExp(`^${digest}$`);
 
 /** go-digest's registered algorithms and the length of their hex encoding. */
 const digestLengths: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
@@ -48,12 +50,11 @@ export function parseImageReference(text: string): ReferenceParse {
   if (text === '') return refused('is empty');
   if (text.length > referenceLengthMax) return refused(`is ${text.length} characters long, more than any image reference`);
   if (identifierPattern.test(text)) return refused('is a 64-character image id, not a reference (Docker refuses ids as repository names)');
+  // Docker would read `sha256:<hex>` as an image named sha256; it is always a digest that lost its name.
+  if (bareDigestPattern.test(text)) return refused('is a digest without a repository name (expected name@sha256:…)');
+  const upperCase = refused('has upper-case letters in the repository name; Docker accepts lower case only');
   const match = referencePattern.exec(text);
-  if (!match) {
-    if (referencePattern.test(text.toLowerCase())) return refused('has upper-case letters in the repository name; Docker accepts lower case only');
-    if (/^[A-Za-z][A-Za-z0-9]*:[0-9a-fA-F]{32,}$/.test(text)) return refused('is a digest without a repository name (expected name@sha256:…)');
-    return refused('is not an image reference');
-  }
+  if (!match) return referencePattern.test(text.toLowerCase()) ? upperCase : refused('is not an image reference');
   const [, named = '', tagged, digested] = match;
   if (named.length > nameTotalLengthMax) return refused(`has a repository name of ${named.length} characters, more than Docker's ${nameTotalLengthMax}`);
   const digestProblem = digested === undefined ? undefined : checkDigest(digested);
@@ -63,6 +64,8 @@ export function parseImageReference(text: string): ReferenceParse {
   const isDomain = written !== undefined && (/[.:]/.test(written) || written === 'localhost');
   const domain = isDomain ? (written === legacyDefaultDomain ? defaultDomain : written) : defaultDomain;
   const remote = isDomain ? path : named;
+  // Only a registry host may have upper case (`Z/a` has none, so Z is part of the name).
+  if (!remoteNamePattern.test(remote)) return upperCase;
   return {
     ok: true,
     reference: {

@@ -59,7 +59,7 @@ function guessedFlavor(image: string, path: string, issues: ConfigIssue[]): Imag
   if (flavor && !rendered.includes(flavor)) {
     issues.push({
       path,
-      message: `got ${quoteText(image)}, a ${loadFlavor(flavor).description.replace(/, read only$/, '')} image, whose environment kafka-dev reads in compose files but does not render; expected a cp-kafka or apache/kafka image (or set images.flavor to ${choices} if it follows one of those contracts)`,
+      message: `got ${quoteText(image)}, which follows the '${flavor}' image contract: kafka-dev reads it in compose files but does not render it; expected a cp-kafka or apache/kafka image (or set images.flavor to ${choices} if the image follows one of those contracts)`,
     });
   } else if (!flavor && parsed.reference.tag === undefined) {
     issues.push({
