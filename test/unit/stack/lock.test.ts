@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { describe, expect, test } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { withProjectLock } from '../../../src/stack/lock.js';
 
 const lockModule = new URL('../../../src/stack/lock.ts', import.meta.url).href;
-const uniqueProject = (purpose: string) => `kdt-lock-${purpose}-${process.pid}-${Date.now().toString(36)}`;
+const uniqueProject = (purpose: string) => `lock-${purpose}`;
 
 /** Another process that takes the project's lock, says `held`, and keeps it until killed. */
 async function holderProcess(project: string) {
@@ -22,6 +25,17 @@ async function holderProcess(project: string) {
 }
 
 describe('withProjectLock', () => {
+  // The locks of these tests (and of the holder processes, which inherit it) in a folder of their own.
+  let folder: string;
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'kafka-dev-lock-test-'));
+    vi.stubEnv('TMPDIR', folder);
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await rm(folder, { recursive: true, force: true });
+  });
+
   test('a second run on the same project waits for the first, and says so', async () => {
     const project = uniqueProject('wait');
     const events: string[] = [];
