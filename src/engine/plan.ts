@@ -75,11 +75,6 @@ function serviceAction(existing: ContainerSummary | undefined, hash: string): Se
   return existing.state === 'running' ? 'keep' : 'start';
 }
 
-/** Services whose container will be created or started, in dependency order. */
-export function servicesToStart(plan: UpPlan): ServicePlan[] {
-  return plan.services.filter((service) => service.action !== 'keep');
-}
-
 export function isNoop(plan: UpPlan): boolean {
   return (
     plan.network.exists &&

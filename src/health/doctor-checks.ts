@@ -4,6 +4,7 @@ import type { ContainerRuntime, ContainerSummary, NamedResource } from '../engin
 import { clusterIdentity, clusterLabel, composeLabel, networkName, projectLabels, roleLabel } from '../engine/labels.js';
 import { findPortHolders, requestedPorts } from '../engine/ports.js';
 import { planUp } from '../engine/plan.js';
+import { foreignVolumes } from '../engine/volumes.js';
 import { diagnoseOutside } from '../kafka/diagnose.js';
 import { describeEachBroker } from '../kafka/probe.js';
 import { bootstrapServers, brokerNodes } from '../model/cluster.js';
@@ -90,7 +91,7 @@ export const volumesMatchCluster: Check = {
   needs: 'engine',
   async run({ config, projectVolumes }) {
     const expected = clusterIdentity(config);
-    const foreign = projectVolumes.filter((volume) => volume.labels[clusterLabel] && volume.labels[clusterLabel] !== expected);
+    const foreign = foreignVolumes(config, projectVolumes);
     if (foreign.length === 0) return pass(projectVolumes.length > 0 ? `${projectVolumes.length} volume(s) of cluster '${expected}'` : 'none yet');
     return {
       verdict: 'fail',

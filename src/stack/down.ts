@@ -95,6 +95,6 @@ export function downOperation(project: string, runtime: ContainerRuntime, option
       },
     ],
     async onFailure() {},
-    result: () => result,
+    result: async () => result,
   };
 }

@@ -16,7 +16,8 @@ export interface Operation<Result> {
   readonly steps: readonly Step[];
   /** Called once when a step fails or the run is aborted, before the error is rethrown. */
   onFailure(error: unknown): Promise<void>;
-  result(): Result;
+  /** Read once every step has run. */
+  result(): Promise<Result>;
 }
 
 export type StepListener = (event: { step: Step; summary?: string; durationMs: number }) => void;

@@ -1,0 +1,27 @@
+import { withAdmin } from '../../kafka/admin.js';
+import { hostProbe, type HostProbe } from '../../engine/ports.js';
+import { runSmoke } from '../../smoke/smoke.js';
+import { BrokersRegistered, type ExpectedBroker } from '../../wait/brokers-registered.js';
+import type { WaitStrategy } from '../../wait/wait-strategy.js';
+import { ZookeeperReady } from '../../wait/zookeeper-ready.js';
+
+/**
+ * What `up` talks to besides the container engine: the readiness checks, the Kafka admin client,
+ * the smoke check and the host's ports. Production uses the real ones; unit tests pass fakes so
+ * `up` runs in memory.
+ */
+export interface UpDependencies {
+  readonly zookeeperReady: (host: string, port: number) => WaitStrategy;
+  readonly brokersRegistered: (brokers: readonly ExpectedBroker[]) => WaitStrategy;
+  readonly withAdmin: typeof withAdmin;
+  readonly runSmoke: typeof runSmoke;
+  readonly hostPorts: HostProbe;
+}
+
+export const liveDependencies: UpDependencies = {
+  zookeeperReady: (host, port) => new ZookeeperReady(host, port),
+  brokersRegistered: (brokers) => new BrokersRegistered(brokers),
+  withAdmin,
+  runSmoke,
+  hostPorts: hostProbe,
+};

@@ -1,0 +1,31 @@
+import type { TopicsReconciled } from '../../kafka/reconcile-topics.js';
+import type { SmokeReport } from '../../smoke/smoke.js';
+
+export interface UpOptions {
+  /** How long to wait for ZooKeeper and for the brokers, each. Default 120 s. */
+  timeoutMs?: number;
+  /** Leave what this run created in place when it fails, for inspection. */
+  keepOnFailure?: boolean;
+  /** Recreate every container, including ones that only share a service's container name. */
+  forceRecreate?: boolean;
+  /** Delete topics the config does not declare. */
+  prune?: boolean;
+  /** List the topics the config does not declare (they are left alone unless `prune`). */
+  verbose?: boolean;
+  /** Run the smoke check as the last step. Default true. */
+  smoke?: boolean;
+  /** Messages per path for that smoke check. Default 100. */
+  smokeMessages?: number;
+  /** Go on with a broker set that hides partitions (their data stays in the removed brokers' volumes). */
+  force?: boolean;
+}
+
+export interface UpResult {
+  readonly project: string;
+  readonly plan: string;
+  /** What reconciling the declared topics found and did. */
+  readonly topics: TopicsReconciled;
+  /** Null when skipped (`smoke: false`). */
+  readonly smoke: SmokeReport | null;
+  readonly bootstrapServers: { readonly host: readonly string[]; readonly containers: readonly string[] };
+}
