@@ -28,13 +28,13 @@ async function engineState(): Promise<string[]> {
 describe(`${badInputs.length} bad inputs`, () => {
   beforeAll(requireDocker);
 
-  test.each(badInputs)('$name: exit $exitCode, a message that names problem and fix, nothing changed', async ({ files, args, exitCode, message }) => {
+  test.each(badInputs)('$name: exit $exitCode, a message that names problem and fix, nothing changed', async ({ files, env, args, exitCode, message }) => {
     // The folder names the project (kdt-bad-...), so the sweep of the next run removes whatever a regression let start.
     const cwd = await mkdtemp(join(tmpdir(), 'kdt-bad-'));
     for (const [name, text] of Object.entries(files ?? {})) await writeFile(join(cwd, name), text);
     const before = await engineState();
     // Without image overrides, so the config's own images are what the rules judge.
-    const result = await kafkaDev([...args], { cwd, env: { KAFKA_DEV_KAFKA_IMAGE: '', KAFKA_DEV_ZOOKEEPER_IMAGE: '' } });
+    const result = await kafkaDev([...args], { cwd, env: { KAFKA_DEV_KAFKA_IMAGE: '', KAFKA_DEV_ZOOKEEPER_IMAGE: '', ...env } });
     expect(result.exitCode).toBe(exitCode);
     expect(result.stderr).toMatch(message);
     expect(await engineState()).toEqual(before);

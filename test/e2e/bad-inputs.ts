@@ -10,6 +10,8 @@ export interface BadInput {
   readonly args: readonly string[];
   readonly exitCode: number;
   readonly message: RegExp;
+  /** Environment of the run, over the image overrides the test clears. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const yamlConfig = (text: string) => ({ 'kafka-dev.config.yaml': text });
@@ -54,6 +56,12 @@ export const badInputs: readonly BadInput[] = [
   { name: 'broker setting kafka-dev manages', files: jsonConfig({ brokerConfig: { 'advertised.listeners': 'PLAINTEXT://x:1' } }), args: ['up'], exitCode: 2, message: /is set by kafka-dev from 'listeners'; set that instead/ },
   { name: 'ZooKeeper mode with a Kafka 4 image', files: jsonConfig({ images: { kafka: 'confluentinc/cp-kafka:8.0.0' } }), args: ['up'], exitCode: 2, message: /Kafka 4 has no ZooKeeper mode: use mode 'kraft' or a 3\.x image/ },
   { name: 'ZooKeeper mode with apache/kafka', files: jsonConfig({ images: { kafka: 'apache/kafka:3.9.1' } }), args: ['up'], exitCode: 2, message: /only runs kraft mode; use mode 'kraft'/ },
+  { name: 'image reference with upper case', files: jsonConfig({ images: { kafka: 'Confluentinc/cp-kafka:7.9.1' } }), args: ['up'], exitCode: 2, message: /images\.kafka: got 'Confluentinc\/cp-kafka:7\.9\.1', which has upper-case letters in the repository name; .*expected an image reference/ },
+  { name: 'image reference with a newline', files: jsonConfig({ images: { zookeeper: 'confluentinc/cp-zookeeper:7.9.1\nlatest' } }), args: ['up'], exitCode: 2, message: /images\.zookeeper: got 'confluentinc\/cp-zookeeper:7\.9\.1\\nlatest', which is not an image reference/ },
+  { name: 'a digest without an image name', files: jsonConfig({ images: { kafka: `sha256:${'4'.repeat(64)}` } }), args: ['up'], exitCode: 2, message: /images\.kafka: got 'sha256:4+', which is a digest without a repository name/ },
+  { name: 'untagged image kafka-dev does not know', files: jsonConfig({ images: { kafka: 'mycorp/kafka' } }), args: ['up'], exitCode: 2, message: /images\.kafka: got 'mycorp\/kafka': neither its name nor a tag tells .*; set images\.flavor to 'confluent' or 'apache'/ },
+  { name: 'bitnami image in the config', files: jsonConfig({ mode: 'kraft', images: { kafka: 'bitnamilegacy/kafka:3.9' } }), args: ['up'], exitCode: 2, message: /follows the 'bitnami' image contract: kafka-dev reads it in compose files but does not render it/ },
+  { name: 'bad KAFKA_DEV_KAFKA_IMAGE', env: { KAFKA_DEV_KAFKA_IMAGE: 'my kafka:1' }, args: ['up'], exitCode: 2, message: /KAFKA_DEV_KAFKA_IMAGE: got 'my kafka:1' \(from the environment\), which is not an image reference/ },
   { name: 'controllers in ZooKeeper mode', files: jsonConfig({ controllers: 3 }), args: ['up'], exitCode: 2, message: /dedicated controllers exist only in mode 'kraft'/ },
   { name: 'controller port on the INSIDE port', files: jsonConfig({ mode: 'kraft', listeners: { controller: { port: 9093 } } }), args: ['up'], exitCode: 2, message: /listeners\.controller\.port: got 9093, which a broker listener already uses/ },
   // Command-line flags.
