@@ -131,6 +131,21 @@ describe('lintCompose', () => {
     expect(documented).toEqual(lintRules.map((rule) => `${rule.id} ${rule.severity}`));
   });
 
+  test.each([
+    { image: 'bitnamilegacy/kafka', variable: 'KAFKA_CFG_ZOOKEEPER_CONNECT', kafka4: true },
+    // bitnami reads only KAFKA_CFG_*: this broker sets no zookeeper.connect.
+    { image: 'bitnamilegacy/kafka', kafka4: false },
+    { image: 'confluentinc/cp-server:8.0.0', kafka4: true },
+    { image: 'registry.local:5000/mirror/apache/kafka:4.1.1', kafka4: true },
+    { image: 'confluentinc/cp-kafka:7.9.1', kafka4: false },
+    { image: `confluentinc/cp-kafka@sha256:8${'a'.repeat(63)}`, kafka4: false },
+    { image: 'wurstmeister/kafka', kafka4: false },
+  ])('ZooKeeper mode on $image ($variable): Kafka 4 is $kafka4, by the flavor registry', ({ image, variable = 'KAFKA_ZOOKEEPER_CONNECT', kafka4 }) => {
+    const yaml = `services:\n  kafka:\n    image: "${image}"\n    environment:\n      ${variable}: zookeeper:2181\n`;
+    const report = lintCompose(parseComposeDocument(yaml, 'compose.yml'));
+    expect(report.findings.some((finding) => finding.rule === 'zookeeper-mode-on-kafka-4')).toBe(kafka4);
+  });
+
   test('the fixtures cover every file in the fixture folder', async () => {
     expect((await readdir(fixtures)).sort()).toEqual(expectations.map(({ fixture }) => fixture).sort());
   });
