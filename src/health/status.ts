@@ -43,14 +43,14 @@ export interface StackStatus {
   readonly healthy: boolean;
 }
 
-export async function stackStatus(config: ResolvedConfig, runtime: ContainerRuntime): Promise<StackStatus> {
+export async function stackStatus(config: ResolvedConfig, runtime: ContainerRuntime, probes: StatusProbes = liveProbes): Promise<StackStatus> {
   await runtime.info();
   const model = buildStackModel(config);
   const bootstrap = bootstrapServers(config);
   const containers = await runtime.listContainers(projectLabels(model.project));
   const [zookeeperUp, cluster] = await Promise.all([
-    config.mode === 'zookeeper' && probeZookeeper(config),
-    probeCluster(config),
+    config.mode === 'zookeeper' && probes.zookeeper(config),
+    probes.cluster(config),
   ]);
 
   const answers = (spec: ServiceSpec): boolean => {
@@ -93,7 +93,15 @@ async function probeZookeeper(config: ResolvedConfig): Promise<boolean> {
   );
 }
 
-interface ClusterProbe {
+/** What status asks ZooKeeper and Kafka themselves; unit tests pass fakes. */
+export interface StatusProbes {
+  zookeeper(config: ResolvedConfig): Promise<boolean>;
+  cluster(config: ResolvedConfig): Promise<ClusterProbe>;
+}
+
+const liveProbes: StatusProbes = { zookeeper: probeZookeeper, cluster: probeCluster };
+
+export interface ClusterProbe {
   /** Brokers that answered on their own address and are registered. */
   brokers: Set<number>;
   /** Brokers missing from the ISR of a partition they replicate; null when it could not be read. */

@@ -51,7 +51,22 @@ export interface SmokeReport {
 
 const smokePartitions = 3;
 
-export async function runSmoke(config: ResolvedConfig, runtime: ContainerRuntime, options: SmokeOptions = {}): Promise<SmokeReport> {
+/** The network and Kafka work of the smoke check; unit tests pass fakes. */
+export interface SmokeDependencies {
+  readonly diagnoseOutside: typeof diagnoseOutside;
+  readonly withAdmin: typeof withAdmin;
+  readonly outsidePath: typeof outsidePath;
+  readonly insidePath: typeof insidePath;
+}
+
+const liveDependencies: SmokeDependencies = { diagnoseOutside, withAdmin, outsidePath, insidePath };
+
+export async function runSmoke(
+  config: ResolvedConfig,
+  runtime: ContainerRuntime,
+  options: SmokeOptions = {},
+  dependencies: SmokeDependencies = liveDependencies,
+): Promise<SmokeReport> {
   // The INSIDE path runs containers: without an engine, say so before anything else.
   await runtime.info();
   const bootstrap = bootstrapServers(config);
@@ -82,7 +97,7 @@ export async function runSmoke(config: ResolvedConfig, runtime: ContainerRuntime
     paths,
   });
 
-  const problems = await diagnoseOutside(bootstrap.host);
+  const problems = await dependencies.diagnoseOutside(bootstrap.host);
   if (problems.length > 0) {
     const notRun = { problem: 'not run: kafka-dev creates the smoke topics from the host, over OUTSIDE', hint: 'Fix OUTSIDE first.' };
     return report([
@@ -91,7 +106,7 @@ export async function runSmoke(config: ResolvedConfig, runtime: ContainerRuntime
     ]);
   }
 
-  return withAdmin(bootstrap.host, async (admin) => {
+  return dependencies.withAdmin(bootstrap.host, async (admin) => {
     const topics = [outside.run.topic, inside.run.topic];
     try {
       // Replicated over the brokers alive now, so a cluster with one broker down still passes (acks=all).
@@ -104,11 +119,11 @@ export async function runSmoke(config: ResolvedConfig, runtime: ContainerRuntime
       // Side by side: the INSIDE tools' JVMs take seconds to start, the host client a fraction of one.
       const [outsideReport, insideReport] = await Promise.all([
         judgePath(outside, async () => {
-          const result = await outsidePath(bootstrap.host, outside.run);
+          const result = await dependencies.outsidePath(bootstrap.host, outside.run);
           // Nothing came back: say why, if the path from the host explains it.
-          return result.stats.received === 0 ? { ...result, problems: await diagnoseOutside(bootstrap.host) } : result;
+          return result.stats.received === 0 ? { ...result, problems: await dependencies.diagnoseOutside(bootstrap.host) } : result;
         }),
-        judgePath(inside, () => insidePath(inside.run, { runtime, config, admin, bootstrap: inside.bootstrap })),
+        judgePath(inside, () => dependencies.insidePath(inside.run, { runtime, config, admin, bootstrap: inside.bootstrap })),
       ]);
       return report([outsideReport, insideReport]);
     } finally {

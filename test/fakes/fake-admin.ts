@@ -1,0 +1,66 @@
+/** An in-memory Kafka admin client for unit tests: topics as plain data, every request recorded. */
+
+import type { ResolvedTopic } from '../../src/model/types.js';
+import type { ClusterView, KafkaAdmin, TopicConfigUpdate, TopicDescription } from '../../src/kafka/admin.js';
+import type { withAdmin } from '../../src/kafka/admin.js';
+
+export class FakeAdmin implements KafkaAdmin {
+  readonly topics = new Map<string, TopicDescription>();
+  /** Requests that change something, e.g. "createTopic orders". */
+  readonly calls: string[] = [];
+  closed = false;
+
+  constructor(private readonly brokerIds: readonly number[] = [1]) {}
+
+  /** A `withAdmin` that hands out this client instead of connecting to a cluster. */
+  readonly withAdmin: typeof withAdmin = async (_bootstrapServers, work) => work(this);
+
+  async describeCluster(): Promise<ClusterView> {
+    const brokers = this.brokerIds.map((id) => ({ id, host: 'localhost', port: 9091 + id }));
+    const topics = [...this.topics.values()].map(({ name, partitions, replicationFactor }) => ({ name, partitions, replicationFactor }));
+    return { clusterId: 'fake-cluster', controllerId: this.brokerIds[0] ?? -1, brokers, topics };
+  }
+
+  async describeTopics(names?: readonly string[]): Promise<TopicDescription[]> {
+    return [...this.topics.values()].filter((topic) => !names || names.includes(topic.name));
+  }
+
+  async createTopic(topic: ResolvedTopic): Promise<'created' | 'exists'> {
+    this.calls.push(`createTopic ${topic.name}`);
+    if (this.topics.has(topic.name)) return 'exists';
+    const replicas = this.brokerIds.slice(0, topic.replicationFactor);
+    const partitionDetails = Array.from({ length: topic.partitions }, (_, partition) => ({ partition, leader: replicas[0] ?? -1, replicas, isr: replicas }));
+    const config = Object.fromEntries(Object.entries(topic.config).map(([key, value]) => [key, String(value)]));
+    this.topics.set(topic.name, { name: topic.name, partitions: topic.partitions, replicationFactor: topic.replicationFactor, partitionDetails, config });
+    return 'created';
+  }
+
+  async createPartitions(topic: string, count: number): Promise<void> {
+    this.calls.push(`createPartitions ${topic} ${count}`);
+  }
+
+  async alterTopicConfig(topic: string, update: TopicConfigUpdate): Promise<void> {
+    this.calls.push(`alterTopicConfig ${topic} ${JSON.stringify(update)}`);
+  }
+
+  async deleteTopics(names: readonly string[]): Promise<void> {
+    this.calls.push(`deleteTopics ${names.join(',')}`);
+    for (const name of names) this.topics.delete(name);
+  }
+
+  async emptyTopics(names: readonly string[]): Promise<void> {
+    this.calls.push(`emptyTopics ${names.join(',')}`);
+  }
+
+  async groupIsStable(): Promise<boolean> {
+    return true;
+  }
+
+  async deleteGroup(groupId: string): Promise<void> {
+    this.calls.push(`deleteGroup ${groupId}`);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}

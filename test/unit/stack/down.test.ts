@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import { parseConfig } from '../../../src/config/parse.js';
+import { downOperation, type DownOptions } from '../../../src/stack/down.js';
+import { runOperation } from '../../../src/stack/steps.js';
+import { runningStack } from '../../fakes/fake-up.js';
+import { FakeRuntime } from '../../fakes/fake-runtime.js';
+
+// A project name of its own, so the project lock is never one an e2e run holds.
+const project = 'unit-down';
+const config = parseConfig({ brokers: 2 }, { source: 'test', defaultName: project, env: {} });
+
+const down = (runtime: FakeRuntime, options: DownOptions = {}) => runOperation(downOperation(project, runtime, options));
+
+describe('down', () => {
+  test('stops the brokers before ZooKeeper, so their controlled shutdown can reach it, then removes containers and network', async () => {
+    const runtime = await runningStack(config);
+    const result = await down(runtime);
+    const stops = runtime.callsOf('stopContainer');
+    expect(stops.slice(0, 2).sort()).toEqual([`${project}-kafka-1-1 30s`, `${project}-kafka-2-1 30s`]);
+    expect(stops[2]).toBe(`${project}-zookeeper-1 30s`);
+    expect(result.containersRemoved.toSorted()).toEqual([`${project}-kafka-1-1`, `${project}-kafka-2-1`, `${project}-zookeeper-1`]);
+    expect(result.networksRemoved).toEqual([`${project}_default`]);
+    expect(runtime.containers.size + runtime.networks.size).toBe(0);
+  });
+
+  test('keeps the volumes, and with them the data, unless asked', async () => {
+    const runtime = await runningStack(config);
+    const volumes = [...runtime.volumes.keys()];
+    const result = await down(runtime);
+    expect(result.volumesKept).toEqual(volumes);
+    expect(result.volumesRemoved).toEqual([]);
+    expect(runtime.callsOf('removeVolume')).toEqual([]);
+  });
+
+  test('with volumes: true, deletes the volumes too', async () => {
+    const runtime = await runningStack(config);
+    const volumes = [...runtime.volumes.keys()];
+    const result = await down(runtime, { volumes: true });
+    expect(result.volumesRemoved).toEqual(volumes);
+    expect(runtime.volumes.size).toBe(0);
+  });
+
+  test('gives each container the stop timeout asked for', async () => {
+    const runtime = await runningStack(config);
+    await down(runtime, { stopTimeoutSeconds: 5 });
+    expect(runtime.callsOf('stopContainer').every((call) => call.endsWith(' 5s'))).toBe(true);
+  });
+
+  test('with nothing there, it removes nothing and says so', async () => {
+    const runtime = new FakeRuntime();
+    const steps: string[] = [];
+    await runOperation(downOperation(project, runtime), { onStep: ({ step, summary }) => steps.push(`${step.title}: ${summary}`) });
+    expect(steps).toEqual([
+      `Connect to the Docker engine: Docker 28.0.0-fake; 0 container(s) in project ${project}`,
+      'Stop containers: none running',
+      'Remove containers and network: 0 container(s), 0 network(s)',
+      'Keep volumes: no volumes',
+    ]);
+  });
+});
