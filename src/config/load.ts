@@ -109,8 +109,7 @@ export async function readConfigFile(file: string): Promise<unknown> {
   if (plain.issues.length > 0) throw new ConfigError(file, plain.issues);
   const { data } = plain;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    const what = dataExtensions.has(extension) ? 'holds' : 'exports';
-    throw refuse(`${what} ${describeValue(data)}; expected the config object, as in export default defineConfig({ ... })`);
+    throw refuse(`got ${describeValue(data)}, expected the config object, as in export default defineConfig({ ... })`);
   }
   return data;
 }
