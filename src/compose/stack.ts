@@ -72,11 +72,11 @@ function recognise(service: ComposeService): Recognised | undefined {
     const flavor = reference && flavorOfReference(reference, role);
     if (flavor) return { role, flavor };
   }
-  const marked = (role: ImageRole) => optionalFlavor('marked', flavorOfVariables(variables, role));
+  const marked = flavorOfVariables(variables, 'kafka');
   const name = reference?.path.split('/').at(-1);
   const named = roles.find((role) => role === name);
-  if (named) return { role: named, ...marked(named) };
-  if (flavorOfVariables(variables, 'kafka')) return { role: 'kafka', ...marked('kafka') };
+  if (named) return { role: named, ...optionalFlavor('marked', named === 'kafka' ? marked : undefined) };
+  if (marked) return { role: 'kafka', marked };
   const plain = unknownImageFlavor();
   if (variables.some((variable) => kafkaNodeSettings.has(envToSetting(plain, variable) ?? ''))) return { role: 'kafka' };
   if (flavorOfVariables(variables, 'zookeeper')) return { role: 'zookeeper' };
