@@ -265,7 +265,7 @@ export async function describeTopic(name: string, options: CommonOptions = {}): 
  */
 export async function addTopic(request: TopicRequest, options: CommonOptions & { save?: boolean } = {}): Promise<ResolvedTopic & { savedTo: string | null }> {
   const config = await configOf(options);
-  const checked = checkTopicRequest(request, config.brokers);
+  const checked = checkTopicRequest(request, config.brokers, config);
   if (!checked.topic) throw new InvalidArgumentsError('topic add', checked.issues);
   const { topic } = checked;
   const edit = options.save ? await prepareTopicSave(config, topic) : undefined;

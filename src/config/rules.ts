@@ -1,14 +1,15 @@
 import type { ConfigIssue } from '../base/errors.js';
 import { plural } from '../base/plural.js';
-import { describeValue, quoteText } from '../base/text.js';
+import { quoteText } from '../base/text.js';
 import { checkTopicSettings } from '../model/topic-settings.js';
 import { settingsCatalogFor } from '../model/kafka-settings/catalog-for.js';
 import { checkBrokerSettings } from './check-broker-settings.js';
 import { generatedNameIssues } from './generated-names.js';
+import { minInSyncIssues } from './min-in-sync.js';
 import { loadFlavor } from '../model/flavor.js';
 import { brokerNodes } from '../model/cluster.js';
 import { kafkaMajorVersion } from '../model/images.js';
-import type { KafkaSettings, ResolvedConfig } from '../model/types.js';
+import type { ResolvedConfig } from '../model/types.js';
 
 export { managedBrokerSettings } from './check-broker-settings.js';
 
@@ -89,12 +90,6 @@ export function checkRules(config: ResolvedConfig): ConfigIssue[] {
   return issues;
 }
 
-/** min.insync.replicas above the broker count: every write with acks=all would fail. */
-function minInSyncIssues(settings: Readonly<KafkaSettings>, brokers: number): ConfigIssue[] {
-  const value = settings['min.insync.replicas'];
-  if (value === undefined || !(Number(value) > brokers)) return [];
-  return [{ path: 'min.insync.replicas', message: `got ${describeValue(value)}, but the cluster has ${plural(brokers, 'broker')}; expected at most ${brokers}, or every write with acks=all fails` }];
-}
 
 /** Mode against images and controllers: what the chosen images and mode can actually run. */
 function modeIssues(config: ResolvedConfig): ConfigIssue[] {

@@ -13,7 +13,7 @@ describe('checkTopicRequest', () => {
   test.each([
     { name: 'bad/name', path: 'name', message: "got 'bad/name', expected 1 to 249 characters from a-z, A-Z, 0-9, '.', '_' and '-'" },
     { name: '..', path: 'name', message: "got '..', which Kafka reserves; expected another name" },
-    { name: 'x'.repeat(250), path: 'name', message: `got '${'x'.repeat(250)}', expected 1 to 249 characters from a-z, A-Z, 0-9, '.', '_' and '-'` },
+    { name: 'x'.repeat(250), path: 'name', message: `got '${'x'.repeat(72)}…' (250 characters), expected 1 to 249 characters from a-z, A-Z, 0-9, '.', '_' and '-'` },
   ])('the name $name is refused', ({ name, path, message }) => {
     expect(checkTopicRequest({ name }, 1).issues).toEqual([{ path, message }]);
   });
@@ -36,6 +36,25 @@ describe('checkTopicRequest', () => {
       { path: '--config preallocate', message: "got 'yes', expected true or false" },
       { path: '--config cleanup.policy', message: "got 'compact,archive', expected a comma-separated list of: compact, delete" },
       { path: '--config min.cleanable.dirty.ratio', message: "got 'half', expected a number" },
+    ]);
+  });
+});
+
+describe('checkTopicRequest against the Kafka the config runs', () => {
+  const kraft = { mode: 'kraft', images: { kafka: 'apache/kafka:4.1.1', zookeeper: 'confluentinc/cp-zookeeper:7.9.1', flavor: 'apache' } } as const;
+
+  test("a setting Kafka 4 dropped is refused for a KRaft cluster on Kafka 4, and accepted on 3.9", () => {
+    const request = { name: 'a', config: { 'message.downconversion.enable': 'true' } };
+    expect(checkTopicRequest(request, 1, kraft).issues).toEqual([
+      { path: '--config message.downconversion.enable', message: 'exists in Kafka 3.9 but not in 4.1, which this config runs (see images.kafka and mode); remove it' },
+    ]);
+    expect(checkTopicRequest(request, 1).issues).toEqual([]);
+  });
+
+  test("values out of Kafka's range, and min.insync.replicas above the broker count, are refused", () => {
+    expect(checkTopicRequest({ name: 'a', config: { 'segment.bytes': 14, 'min.insync.replicas': 2 } }, 1, kraft).issues).toEqual([
+      { path: '--config segment.bytes', message: 'got 14, expected a whole number from 1048576 to 2147483647' },
+      { path: '--config min.insync.replicas', message: 'got 2, but the cluster has 1 broker; expected at most 1, or every write with acks=all fails' },
     ]);
   });
 });
