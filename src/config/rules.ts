@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { ConfigIssue } from '../base/errors.js';
 import { plural } from '../base/plural.js';
 import { quoteText } from '../base/text.js';
@@ -41,6 +42,7 @@ export function checkRules(config: ResolvedConfig): ConfigIssue[] {
       message: `got ${outside.port}, which is also the INSIDE port (listeners.inside.port); a broker cannot serve two listeners on one port, expected two different ports`,
     });
   }
+  issues.push(...outsideAddressIssues(config));
   const controllerPort = config.listeners.controller.port;
   if (config.mode === 'kraft' && (controllerPort === inside.port || controllerPort === outside.port)) {
     issues.push({
@@ -90,6 +92,20 @@ export function checkRules(config: ResolvedConfig): ConfigIssue[] {
   return issues;
 }
 
+
+/**
+ * An IPv6 OUTSIDE host is where clients connect, so the port must be published there: on that
+ * address or on '::' (the default bind, 127.0.0.1, is IPv4 only).
+ */
+function outsideAddressIssues({ listeners: { outside } }: ResolvedConfig): ConfigIssue[] {
+  if (isIP(outside.host) !== 6 || outside.host === outside.bind || outside.bind === '::') return [];
+  return [
+    {
+      path: 'listeners.outside.bind',
+      message: `got ${quoteText(outside.bind)}, but clients are sent to ${quoteText(outside.host)} (listeners.outside.host), where nothing would be published; expected ${quoteText(outside.host)} or '::'`,
+    },
+  ];
+}
 
 /** Mode against images and controllers: what the chosen images and mode can actually run. */
 function modeIssues(config: ResolvedConfig): ConfigIssue[] {

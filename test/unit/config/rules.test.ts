@@ -38,6 +38,13 @@ describe('every generated service, host and volume name is unique, whatever the 
 });
 
 describe('listener addresses', () => {
+  test.each<[string, string, string]>([
+    ['::1', '127.0.0.1', "listeners.outside.bind: got '127.0.0.1', but clients are sent to '::1' (listeners.outside.host), where nothing would be published; expected '::1' or '::'"],
+    ['::1', '0.0.0.0', "listeners.outside.bind: got '0.0.0.0', but clients are sent to '::1' (listeners.outside.host), where nothing would be published; expected '::1' or '::'"],
+  ])('an IPv6 OUTSIDE host %s published on %s is refused', (host, bind, expected) => {
+    expect(refusal({ listeners: { outside: { host, bind } } })).toEqual([expected]);
+  });
+
   test('an IPv6 OUTSIDE host is advertised, and an IPv6 bind published, in brackets', () => {
     const compose = parseYaml(renderCompose(parse({ listeners: { outside: { host: '::1', bind: '::' } } })));
     expect(compose.services.kafka.ports).toEqual(['[::]:9092:9092']);
