@@ -65,7 +65,7 @@ export const commands: readonly CommandSpec[] = [
       { name: 'stdout', description: 'Print it instead of writing a file' },
       { ...json, description: 'Print JSON: the file written, or with --stdout the compose text' },
     ],
-    examples: ['kafka-dev render && docker compose -p my-app -f compose/docker-compose.yml up -d'],
+    examples: [`kafka-dev render && docker compose -p my-app -f ${runDefaults.composeFile} up -d`],
     run: async (_, flags) => (await import('./commands/render.js')).renderCommand(flags),
   },
   {

@@ -4,6 +4,7 @@ import type { ContainerRuntime } from '../engine/runtime.js';
 import { networkName } from '../engine/labels.js';
 import { SmokeCheckError } from '../base/errors.js';
 import { bootstrapServers } from '../model/cluster.js';
+import { runDefaults } from '../model/defaults.js';
 import { attempt, whileClusterSettles, withAdmin } from '../kafka/admin.js';
 import { kafkaErrorMessage } from '../kafka/errors.js';
 import { diagnoseOutside, type PathProblem } from '../kafka/diagnose.js';
@@ -19,9 +20,9 @@ import { deliveredExactlyOnceInOrder, type DeliveryStats } from './stats.js';
  * Node client on the host) and INSIDE (the image's console tools in containers on the network).
  */
 export interface SmokeOptions {
-  /** Messages per path. Default 100. */
+  /** Messages per path. Default: `runDefaults.smokeMessages`. */
   messages?: number;
-  /** Longest time each path may take. Default 120 s. */
+  /** Longest time each path may take. Default: `runDefaults.smokeTimeoutSeconds`. */
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -71,14 +72,14 @@ export async function runSmoke(
   await runtime.info();
   const bootstrap = bootstrapServers(config);
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  const messages = options.messages ?? 100;
+  const messages = options.messages ?? runDefaults.smokeMessages;
   // A topic per path, so neither consumer ever sees the other path's messages.
   const runOf = (path: SmokePath): SmokeRun => ({
     runId,
     topic: `${smokeTopicPrefix}${runId}-${path}`,
     partitions: smokePartitions,
     messages,
-    timeoutMs: options.timeoutMs ?? 120_000,
+    timeoutMs: options.timeoutMs ?? runDefaults.smokeTimeoutSeconds * 1000,
     idleMs: 15_000,
     signal: options.signal,
   });

@@ -7,13 +7,14 @@ import { NotReadyError } from '../../base/errors.js';
 import { containerName } from '../../engine/labels.js';
 import type { UpPlan } from '../../engine/plan.js';
 import { reachableHost } from '../../model/cluster.js';
+import { runDefaults } from '../../model/defaults.js';
 import type { ServiceRole } from '../../model/stack.js';
 import { restartOnStaleBrokerSession, waitForContainers, type RestartPolicy } from '../../wait/wait-for-containers.js';
 import type { WaitStrategy } from '../../wait/wait-strategy.js';
 import type { UpContext } from './context.js';
 import { explainWaitFailure } from './wait-failure.js';
 
-const defaultTimeoutMs = 120_000;
+const defaultTimeoutMs = runDefaults.timeoutSeconds * 1000;
 
 export async function awaitZookeeper(context: UpContext, plan: UpPlan, signal: AbortSignal): Promise<string> {
   const { zookeeper } = context.config;
