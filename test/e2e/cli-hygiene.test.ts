@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
-import { cliPath, kafkaDev } from './helpers.js';
+import { cliPath, kafkaDev, projectDir, requireDocker, resourcesOf, uniqueProject } from './helpers.js';
 
 /**
  * The CLI as a process: it stops when it should (signals, timers a config starts, a config that
@@ -34,6 +34,20 @@ describe('the CLI process', () => {
       expect(Date.now() - sent).toBeLessThan(2000);
       expect(result.exitCode, result.stderr).toBe(code);
     }
+  });
+
+  test('SIGTERM during up removes what the run created, then exits 143', { timeout: 120_000 }, async () => {
+    await requireDocker();
+    const project = uniqueProject('sigterm');
+    const cwd = await projectDir({});
+    const child = execa(process.execPath, [cliPath, 'up', '-p', project], { cwd, env, reject: false });
+    // Until the run has created something, so there is cleanup to wait for.
+    await expect.poll(async () => (await resourcesOf(project)).containers.length, { timeout: 60_000, interval: 200 }).toBeGreaterThan(0);
+    child.kill('SIGTERM');
+    const result = await child;
+    expect(result.exitCode, result.stderr).toBe(143);
+    expect(result.stderr).toContain('SIGTERM: stopping after cleaning up');
+    expect((await resourcesOf(project)).containers).toEqual([]);
   });
 
   test('a timer started by a TypeScript config does not keep the command running', async () => {
