@@ -10,6 +10,7 @@ import { checkTopicRequest, type TopicRequest } from './config/check-topic.js';
 import { prepareTopicSave } from './config/save-topic.js';
 import { ConfigError, InterruptedError, InvalidArgumentsError, KafkaDevError, type ConfigIssue } from './base/errors.js';
 import { plural } from './base/plural.js';
+import { quoteText, shortText } from './base/text.js';
 import { runDefaults } from './model/defaults.js';
 import type { ResolvedConfig, ResolvedTopic, UserConfig } from './model/types.js';
 import { bootstrapServers } from './model/cluster.js';
@@ -201,7 +202,7 @@ export async function render(options: CommonOptions & { output?: string } = {}):
 async function writeOutput(file: string, text: string): Promise<void> {
   const isFolder = await stat(file).then((found) => found.isDirectory(), () => false);
   if (isFolder) {
-    throw new InvalidArgumentsError('render', [{ path: '--output', message: `got '${file}', which is a folder; expected a file path such as ${join(file, 'docker-compose.yml')}` }]);
+    throw new InvalidArgumentsError('render', [{ path: '--output', message: `got ${quoteText(file)}, which is a folder; expected a file path such as ${shortText(join(file, 'docker-compose.yml'))}` }]);
   }
   try {
     // Folder by folder: mkdir's own `recursive` never returns for some paths (e.g. under /proc).
@@ -211,7 +212,7 @@ async function writeOutput(file: string, text: string): Promise<void> {
     await writeFile(file, text);
   } catch (error) {
     const { code, path } = error as NodeJS.ErrnoException;
-    throw new KafkaDevError(`Cannot write ${file}: ${code ?? (error as Error).message} on ${path ?? file}; nothing was written`, {
+    throw new KafkaDevError(`Cannot write ${shortText(file)}: ${code ?? (error as Error).message} on ${shortText(path ?? file)}; nothing was written`, {
       hint: 'Choose a path in a folder you can write to, with -o FILE.',
       cause: error,
     });

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
 import { InvalidArgumentsError, type ConfigIssue } from '../base/errors.js';
+import { quoteText, shortText } from '../base/text.js';
 
 /**
  * The command line as declared commands and flags. Every flag value stays the text the user
@@ -52,13 +53,18 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
   const name = first.positionals[0];
   if (name === undefined) {
     refuseUnknown('kafka-dev', first, [...globalFlags, helpFlag, versionFlag]);
-    return first.values.version && !first.values.help ? { kind: 'version' } : { kind: 'help' };
+    if (first.values.help || first.tokens.length === 0) return { kind: 'help' };
+    if (first.values.version) return { kind: 'version' };
+    // Flags without a command would do nothing: say so rather than print help and exit 0.
+    throw new InvalidArgumentsError('kafka-dev', [{ path: '', message: `missing command; expected one of: ${commands.map((command) => command.name).join(', ')}` }], {
+      hint: "Run 'kafka-dev --help' to see the commands.",
+    });
   }
   if (name === 'help') return { kind: 'help', command: commands.find((command) => command.name === first.positionals[1]) };
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
     const suggestion = suggest(name, commands.map((candidate) => candidate.name));
-    throw new InvalidArgumentsError('kafka-dev', [{ path: '', message: `unknown command '${name}'${suggestion ? `; did you mean '${suggestion}'?` : ''}` }], {
+    throw new InvalidArgumentsError('kafka-dev', [{ path: '', message: `unknown command ${quoteText(name)}${suggestion ? `; did you mean '${suggestion}'?` : ''}` }], {
       hint: "Run 'kafka-dev --help' to see the commands.",
     });
   }
@@ -108,19 +114,20 @@ function flagIssues(parsed: Tokenized, flags: readonly FlagSpec[]): ConfigIssue[
     const flag = flags.find((candidate) => candidate.name === token.name);
     if (!flag) {
       const suggestion = suggest(token.rawName, flags.map(spelled));
-      issues.push({ path: '', message: `Unknown option \`${token.rawName}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}` });
+      issues.push({ path: '', message: `Unknown option \`${shortText(token.rawName)}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}` });
     } else if (flag.value && (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))) {
-      const next = token.value === undefined ? '' : ` (got the flag '${token.value}'; a value that starts with '--' is written ${spelled(flag)}=${token.value})`;
+      const next = token.value === undefined ? '' : ` (got the flag ${quoteText(token.value)}; a value that starts with '--' is written ${spelled(flag)}=${shortText(token.value)})`;
       issues.push({ path: spelled(flag), message: `value is missing; expected <${flag.value}>${next}` });
     } else if (!flag.value && token.inlineValue) {
-      issues.push({ path: spelled(flag), message: `got '${String(token.value)}', but the flag takes no value` });
+      issues.push({ path: spelled(flag), message: `got ${quoteText(String(token.value))}, but the flag takes no value` });
     }
   }
   for (const flag of flags) {
     const given = parsed.values[flag.name];
-    if (!flag.repeatable && given && given.length > 1) {
-      const shown = flag.value ? ` (${given.map((value) => `'${String(value)}'`).join(', ')})` : '';
-      issues.push({ path: spelled(flag), message: `given ${given.length} times${shown}; expected once` });
+    // A switch given twice means the same; a second value would silently win or lose.
+    if (!flag.repeatable && flag.value && given && given.length > 1) {
+      const shown = given.map((value) => quoteText(String(value))).join(', ');
+      issues.push({ path: spelled(flag), message: `given ${given.length} times (${shown}); expected once` });
     }
   }
   return issues;
@@ -131,7 +138,7 @@ function argumentIssues(command: CommandSpec, given: readonly string[]): ConfigI
   const extra = given.slice(command.args.length);
   return [
     ...missing.map((arg) => ({ path: arg.name, message: `missing; expected ${usageOf(command)}` })),
-    ...extra.map((value) => ({ path: '', message: `unexpected argument '${value}'; expected ${usageOf(command)}` })),
+    ...extra.map((value) => ({ path: '', message: `unexpected argument ${quoteText(value)}; expected ${usageOf(command)}` })),
   ];
 }
 

@@ -22,6 +22,7 @@ export const commands: readonly CommandSpec[] = [
       { name: 'timeout', value: 'seconds', description: 'How long to wait for ZooKeeper and for the brokers', default: runDefaults.timeoutSeconds },
       { name: 'keep-on-failure', description: 'Keep what this run created when it fails, for inspection' },
       { name: 'force-recreate', description: 'Recreate every container, also replacing containers that only share their names' },
+      { name: 'force', description: "Go on with a broker change that would take partitions offline or hide a removed broker's data" },
       { name: 'verbose', description: 'Also list the topics in the cluster that the config does not declare' },
       { name: 'prune', description: 'Delete the topics in the cluster that the config does not declare' },
       { name: 'no-smoke', description: 'Skip the final smoke check (messages over OUTSIDE and INSIDE)' },

@@ -1,5 +1,7 @@
 import { configOverrides, type LoadConfigOptions, type OverridableField } from '../api.js';
 import { InvalidArgumentsError } from '../base/errors.js';
+import { quoteText } from '../base/text.js';
+import { wholeNumber } from '../base/whole-number.js';
 
 /** Flags every command accepts, as typed; the CLI wins over the config file. */
 export interface GlobalFlags {
@@ -26,7 +28,7 @@ export function secondsFlag(name: string, value: string | undefined, fallbackSec
   if (value === undefined) return fallbackSeconds * 1000;
   const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
   if (!(seconds > 0)) {
-    throw new InvalidArgumentsError(`--${name}`, [{ path: '', message: `got '${value}', expected a number of seconds greater than 0` }]);
+    throw new InvalidArgumentsError(`--${name}`, [{ path: '', message: `got ${quoteText(value)}, expected a number of seconds greater than 0` }]);
   }
   return seconds * 1000;
 }
@@ -34,9 +36,9 @@ export function secondsFlag(name: string, value: string | undefined, fallbackSec
 /** A whole number of at least 1 from a flag, written in decimal digits; the default when absent. */
 export function countFlag(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  const count = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!(count >= 1) || !Number.isSafeInteger(count)) {
-    throw new InvalidArgumentsError(`--${name}`, [{ path: '', message: `got '${value}', expected a whole number of at least 1` }]);
+  const count = wholeNumber(value);
+  if (count === undefined || count < 1) {
+    throw new InvalidArgumentsError(`--${name}`, [{ path: '', message: `got ${quoteText(value)}, expected a whole number of at least 1` }]);
   }
   return count;
 }

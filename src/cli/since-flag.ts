@@ -1,4 +1,5 @@
 import { InvalidArgumentsError } from '../base/errors.js';
+import { quoteText } from '../base/text.js';
 
 const secondsPer: Readonly<Record<string, number>> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86_400 };
 const duration = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
@@ -17,6 +18,6 @@ export function sinceFlag(value: string | number, nowMs: number): number {
   const date = Date.parse(text);
   if (!Number.isNaN(date)) return Math.floor(date / 1000);
   throw new InvalidArgumentsError('logs', [
-    { path: '--since', message: `got '${text}', expected a duration such as 90s, 5m or 1h30m, a date such as 2026-01-31T12:00:00Z, or Unix seconds` },
+    { path: '--since', message: `got ${quoteText(text)}, expected a duration such as 90s, 5m or 1h30m, a date such as 2026-01-31T12:00:00Z, or Unix seconds` },
   ]);
 }

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { quoteText } from '../../base/text.js';
 import { bootstrapServers, configFormats, init, type ConfigFormat, type InitChoices, type InitResult } from '../../api.js';
 import { InvalidArgumentsError, type ConfigIssue } from '../../base/errors.js';
 import { plural } from '../../base/plural.js';
@@ -49,7 +50,7 @@ export async function initCommand(flags: InitFlags): Promise<void> {
 
 function formatOf(format: string | undefined): ConfigFormat | undefined {
   if (format === undefined || (configFormats as readonly string[]).includes(format)) return format as ConfigFormat | undefined;
-  throw new InvalidArgumentsError('init', [{ path: '--format', message: `got '${format}', expected ${configFormats.join(', ')}` }]);
+  throw new InvalidArgumentsError('init', [{ path: '--format', message: `got ${quoteText(format)}, expected ${configFormats.join(', ')}` }]);
 }
 
 /** With --from-compose the stack comes from the file: a choice flag beside it would be silently lost. */

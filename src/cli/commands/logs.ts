@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { quoteText } from '../../base/text.js';
 import { logs, type ServiceLogLine } from '../../api.js';
 import { InvalidArgumentsError } from '../../base/errors.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
@@ -32,7 +33,7 @@ export async function logsCommand(service: string | undefined, flags: LogsFlags,
 function tailFlag(value: string | undefined): number | undefined {
   if (value === undefined || value === 'all') return undefined;
   if (/^\d+$/.test(value)) return Number(value);
-  throw new InvalidArgumentsError('logs', [{ path: '--tail', message: `got '${value}', expected a number of lines or 'all'` }]);
+  throw new InvalidArgumentsError('logs', [{ path: '--tail', message: `got ${quoteText(value)}, expected a number of lines or 'all'` }]);
 }
 
 /** Colours in the order `docker compose logs` uses them; picocolors drops them under NO_COLOR, and off a terminal outside CI. */

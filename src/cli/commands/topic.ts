@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { quoteText } from '../../base/text.js';
 import { addTopic, checkTopicRequest, deleteTopic, describeTopic, listTopics, loadConfig, topicNameProblem } from '../../api.js';
 import { InvalidArgumentsError, KafkaDevError, type ConfigIssue } from '../../base/errors.js';
 import { plural } from '../../base/plural.js';
@@ -28,7 +29,7 @@ export async function topicCommand(action: string | undefined, name: string | un
   const request = { name: topicName, partitions: flags.partitions, replicationFactor: flags.replicationFactor, config: settings };
   const checked = action === 'add' ? checkTopicRequest(request, config.brokers) : undefined;
   if (!topicActions.includes(action as TopicAction)) {
-    issues.unshift({ path: 'action', message: `got '${action ?? ''}', expected one of: ${topicActions.join(', ')}` });
+    issues.unshift({ path: 'action', message: `got ${quoteText(action ?? '')}, expected one of: ${topicActions.join(', ')}` });
   } else if (checked) {
     issues.push(...checked.issues);
   } else if (action !== 'list') {

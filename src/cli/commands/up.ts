@@ -9,6 +9,7 @@ export interface UpFlags extends GlobalFlags {
   timeout?: string;
   keepOnFailure?: boolean;
   forceRecreate?: boolean;
+  force?: boolean;
   verbose?: boolean;
   prune?: boolean;
   /** False with --no-smoke. */
@@ -28,6 +29,7 @@ export async function upCommand(flags: UpFlags, signal: AbortSignal): Promise<vo
     timeoutMs,
     keepOnFailure: flags.keepOnFailure,
     forceRecreate: flags.forceRecreate,
+    force: flags.force,
     verbose: flags.verbose,
     prune: flags.prune,
     smoke: flags.smoke,

@@ -29,6 +29,11 @@ describe('parseCommandLine', () => {
     expect(parse('help', 'up')).toMatchObject({ kind: 'help', command: { name: 'up' } });
     expect(parse('down', '--help')).toMatchObject({ kind: 'help', command: { name: 'down' } });
     expect(parse()).toEqual({ kind: 'help' });
+    expect(parse('--version')).toEqual({ kind: 'version' });
+  });
+
+  test('flags without a command are refused, not answered with help and exit 0', () => {
+    expect(refusal(() => parse('--brokers', '3'))).toMatch(/missing command; expected one of: up, down/);
   });
 
   test('unknown commands and flags are echoed as typed, with a did-you-mean', () => {
