@@ -2,6 +2,7 @@ import { Admin, ConfigResourceTypes, ConfigSources, IncrementalAlterConfigOperat
 import type { ResolvedTopic } from '../model/types.js';
 import { KafkaDevError } from '../base/errors.js';
 import { hasKafkaErrorCode, kafkaErrorCodes, kafkaErrorMessage } from './errors.js';
+import { clusterMetadataOf, leaderlessAnswer, topicNamesOf } from './leaderless-metadata.js';
 
 /**
  * The only module that speaks the Kafka protocol for administration. The client library
@@ -103,11 +104,26 @@ export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 
     );
   };
 
+  /**
+   * The topics `pick` chooses from those that exist, with their metadata. A metadata request names
+   * its topics; listTopics asks the broker for all of them. Partitions without a leader (their
+   * brokers are gone) are described with leader -1 instead of failing the answer.
+   */
+  const topicMetadata = async (pick: (existing: string[]) => string[]) => {
+    try {
+      const topics = pick(await admin.listTopics());
+      return { topics, metadata: await admin.metadata({ topics, forceUpdate: true }) };
+    } catch (error) {
+      const answer = leaderlessAnswer(error);
+      if (!answer) throw error;
+      const topics = pick(topicNamesOf(answer));
+      return { topics, metadata: clusterMetadataOf(answer, topics) };
+    }
+  };
+
   return {
     async describeCluster() {
-      // A metadata request names its topics; listTopics asks the broker for all of them.
-      const topicNames = await admin.listTopics();
-      const metadata = await admin.metadata({ topics: topicNames, forceUpdate: true });
+      const { topics: topicNames, metadata } = await topicMetadata((existing) => existing);
       return {
         clusterId: metadata.id,
         controllerId: metadata.controllerId,
@@ -121,13 +137,11 @@ export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 
       };
     },
     async describeTopics(names) {
-      const existing = (await admin.listTopics()).sort();
-      const known = names ? names.filter((name) => existing.includes(name)) : existing;
+      const { topics: known, metadata } = await topicMetadata((existing) =>
+        names ? names.filter((name) => existing.includes(name)) : existing.sort(),
+      );
       if (known.length === 0) return [];
-      const [metadata, configs] = await Promise.all([
-        admin.metadata({ topics: known, forceUpdate: true }),
-        topicConfigs(known),
-      ]);
+      const configs = await topicConfigs(known);
       return known.map((name) => {
         const topic = metadata.topics.get(name)!;
         const partitionDetails = topic.partitions.map((partition, index) => ({

@@ -3,6 +3,9 @@
  * before anything is stopped: a change that takes a partition offline (none of its replicas on a
  * remaining broker) or leaves a topic more replicas than brokers is refused; scaling up never is.
  */
+
+import { plural, pluralForm } from '../base/plural.js';
+
 export interface PartitionAssignment {
   readonly topic: string;
   readonly partition: number;
@@ -39,16 +42,39 @@ export function planTopologyChange(current: readonly PartitionAssignment[], next
 
 const problemsListed = 20;
 
+/** The first 20 items, then how many more partitions there are. */
+function firstListed(items: readonly string[]): string[] {
+  const more = items.length - problemsListed;
+  return more > 0 ? [...items.slice(0, problemsListed), `and ${plural(more, 'more partition')}`] : [...items];
+}
+
+const where = ({ topic, partition, replicas }: PartitionAssignment) =>
+  `${topic}-${partition} (replicas on ${pluralForm(replicas.length, 'broker')} ${replicas.join(', ')})`;
+
 /** One line per partition (the first 20), saying what the change would do to it. */
 export function describePartitionProblems(change: TopologyChange, nextBrokerIds: readonly number[]): string[] {
-  const lines = change.problems.slice(0, problemsListed).map(({ topic, partition, replicas, outcome }) => {
-    const where = `${topic}-${partition} (replicas on broker${replicas.length === 1 ? '' : 's'} ${replicas.join(', ')})`;
-    return outcome === 'offline'
-      ? `${where}: no replica would remain, so it goes offline and its messages are hidden until ${replicas.length === 1 ? 'that broker is' : 'one of those brokers is'} back`
-      : `${where}: ${replicas.length} replicas but only ${nextBrokerIds.length} broker${nextBrokerIds.length === 1 ? '' : 's'} would remain, so it stays under-replicated (acks=all may be refused)`;
-  });
-  const more = change.problems.length - problemsListed;
-  return more > 0 ? [...lines, `and ${more} more partition${more === 1 ? '' : 's'}`] : lines;
+  return firstListed(
+    change.problems.map((problem) =>
+      problem.outcome === 'offline'
+        ? `${where(problem)}: no replica would remain, so it goes offline and its messages are hidden until ${pluralForm(problem.replicas.length, 'that broker is', 'one of those brokers is')} back`
+        : `${where(problem)}: ${problem.replicas.length} replicas but only ${plural(nextBrokerIds.length, 'broker')} would remain, so it stays under-replicated (acks=all may be refused)`,
+    ),
+  );
+}
+
+/** What a change made with `force` left behind, in one line: the partitions offline until their brokers are back, the under-replicated ones. */
+export function describeForcedChange(change: TopologyChange): string {
+  const withOutcome = (outcome: PartitionOutcome) => change.problems.filter((problem) => problem.outcome === outcome);
+  const offline = withOutcome('offline');
+  const underReplicated = withOutcome('under-replicated');
+  const missing = [...new Set(offline.flatMap((problem) => problem.replicas))].sort((a, b) => a - b);
+  return `forced: ${[
+    offline.length > 0 &&
+      `${firstListed(offline.map(where)).join(', ')} offline until ${pluralForm(missing.length, 'broker')} ${missing.join(', ')} ${pluralForm(missing.length, 'is', 'are')} back (the data stays in ${pluralForm(missing.length, 'its volume', 'their volumes')})`,
+    underReplicated.length > 0 && `${firstListed(underReplicated.map(where)).join(', ')} under-replicated (acks=all may be refused)`,
+  ]
+    .filter(Boolean)
+    .join('; ')}`;
 }
 
 /** The ways out of a refused change, most data-keeping first. */

@@ -9,8 +9,8 @@ export interface ExpectedBroker {
 
 /**
  * The brokers are ready when each answers a metadata request on its own OUTSIDE address and
- * every answer lists all of them with a controller: this proves the published port, the
- * advertised address and the registration at once.
+ * every answer lists all of them, and no other, with a controller: this proves the published
+ * port, the advertised address and the registration at once.
  */
 export class BrokersRegistered implements WaitStrategy {
   readonly description: string;
@@ -25,10 +25,15 @@ export class BrokersRegistered implements WaitStrategy {
     if (silent.length > 0) {
       throw new Error(`no metadata answer from ${silent.map((b) => `broker ${b.id} at ${b.address}`).join(', ')}`);
     }
+    const expected = new Set(this.brokers.map((broker) => broker.id));
     for (const view of views) {
       const listed = new Set(view!.brokers.map((broker) => broker.id));
       const missing = this.brokers.filter((broker) => !listed.has(broker.id));
       if (missing.length > 0) throw new Error(`brokers ${missing.map((b) => b.id).join(', ')} are not registered yet`);
+      // A removed broker stays listed until the controller notices it is gone (KRaft fences it once its session expires):
+      // clients would place replicas and leaders on it.
+      const removed = [...listed].filter((id) => !expected.has(id));
+      if (removed.length > 0) throw new Error(`brokers ${removed.join(', ')} are still registered, though this config no longer runs them`);
       if (view!.controllerId < 0) throw new Error('no controller elected yet');
     }
   }

@@ -44,32 +44,65 @@ describe.each([
     await produce(allBrokers, 'test', second);
   });
 
-  if (mode === 'zookeeper') {
-    test('going back to one broker while a topic has partitions only on brokers 2 and 3 is refused, and nothing changes', async () => {
-      expect((await run('topic', 'add', 'spread', '--partitions', '3', '--replication-factor', '1', '--brokers', '3')).exitCode).toBe(0);
-      const before = await kafkaContainers();
-      const refused = await run('up', '--brokers', '1', '--no-smoke');
-      expect(refused.exitCode, refused.stderr + refused.stdout).toBe(2);
-      const named = new Set(refused.stderr.match(/brokers: got 1: spread-\d \(replicas on broker [23]\): no replica would remain/g));
-      expect(named.size, refused.stderr).toBe(2);
-      expect(refused.stderr).toContain("keep 'brokers: 3'");
-      expect(refused.stderr).toContain('--force');
-      expect(await kafkaContainers()).toEqual(before);
-      // The fix the refusal offers: delete the topic (`up --force` would go on, but reconciling then meets the offline partitions).
-      expect((await run('topic', 'delete', 'spread', '--yes', '--brokers', '3')).exitCode).toBe(0);
-    });
-  }
-
-  test('back on one broker, all 800 messages are there', async () => {
-    // No smoke check: right after the shrink, a KRaft cluster still lists the removed brokers until their sessions expire.
-    const one = await run('up', '--brokers', '1', '--no-smoke');
-    expect(one.exitCode, one.stderr + one.stdout).toBe(0);
+  const addSpread = async () => {
+    // One replica per partition, on brokers 1, 2 and 3: going back to one broker would take two partitions offline.
+    const added = await run('topic', 'add', 'spread', '--partitions', '3', '--replication-factor', '1', '--brokers', '3');
+    expect(added.exitCode, added.stderr + added.stdout).toBe(0);
+  };
+  const expectSpreadNamed = (output: string, outcome = '') => {
+    const named = new Set(output.match(new RegExp(`spread-\\d \\(replicas on broker [23]\\)${outcome}`, 'g')));
+    expect(named.size, output).toBe(2);
+  };
+  const expectAllBackOnOne = async () => {
     expect((await kafkaContainers()).map((line) => line.split(' ')[0])).toEqual(['kafka']);
     expect(await consume('localhost:9092', 'test', first.length + second.length)).toEqual([...first, ...second]);
     const { volumes } = await resourcesOf(project);
     // The removed brokers' volumes are kept: only `down --volumes` deletes them.
     expect(volumes.filter((volume) => /_broker-\d-data$/.test(volume))).toEqual([1, 2, 3].map((id) => `${project}_broker-${id}-data`));
-  });
+  };
+
+  if (mode === 'zookeeper') {
+    test('going back to one broker while a topic has partitions only on brokers 2 and 3 is refused, and nothing changes', async () => {
+      await addSpread();
+      const before = await kafkaContainers();
+      const refused = await run('up', '--brokers', '1', '--no-smoke');
+      expect(refused.exitCode, refused.stderr + refused.stdout).toBe(2);
+      expectSpreadNamed(refused.stderr, ': no replica would remain');
+      expect(refused.stderr).toMatch(/brokers: got 1: spread-/);
+      expect(refused.stderr).toContain("keep 'brokers: 3'");
+      expect(refused.stderr).toContain('--force');
+      expect(await kafkaContainers()).toEqual(before);
+    });
+
+    test('with --force it goes back to one broker, says which partitions are offline, and all 800 messages are there', async () => {
+      const forced = await run('up', '--brokers', '1', '--force');
+      expect(forced.exitCode, forced.stderr + forced.stdout).toBe(0);
+      expectSpreadNamed(forced.stderr);
+      expect(forced.stderr).toMatch(/forced: .* offline until brokers? [23]/);
+      expect(forced.stdout).toContain('test: unchanged');
+      await expectAllBackOnOne();
+    });
+  } else {
+    test('with the stack down, starting one broker while the volumes of brokers 2 and 3 hold partitions is refused, and nothing is started', async () => {
+      await addSpread();
+      expect((await run('down')).exitCode).toBe(0);
+      const refused = await run('up', '--brokers', '1', '--no-smoke');
+      expect(refused.exitCode, refused.stderr + refused.stdout).toBe(2);
+      expectSpreadNamed(refused.stderr, ': no replica would remain');
+      expect(refused.stderr).toContain("keep 'brokers: 3'");
+      expect((await resourcesOf(project)).containers).toEqual([]);
+    });
+
+    test('the fix the refusal names (back to three, delete the topic) lets it go back to one broker, and all 800 messages are there', async () => {
+      const three = await run('up', '--brokers', '3', '--no-smoke');
+      expect(three.exitCode, three.stderr + three.stdout).toBe(0);
+      expect((await run('topic', 'delete', 'spread', '--yes', '--brokers', '3')).exitCode).toBe(0);
+      // The full up, smoke check included: the removed brokers must not count as members any more.
+      const one = await run('up', '--brokers', '1');
+      expect(one.exitCode, one.stderr + one.stdout).toBe(0);
+      await expectAllBackOnOne();
+    });
+  }
 });
 
 describe('volumes of earlier versions', () => {

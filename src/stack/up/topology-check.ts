@@ -1,11 +1,12 @@
 import { ConfigError } from '../../base/errors.js';
+import { plural } from '../../base/plural.js';
 import { brokerNodes, reachableHost } from '../../model/cluster.js';
 import { zookeeperService } from '../../model/stack.js';
 import { projectLabels, roleLabel } from '../../engine/labels.js';
 import type { UpPlan } from '../../engine/plan.js';
 import type { ContainerSummary } from '../../engine/runtime.js';
 import { partitionsOnDisk, readVolumes } from '../../engine/volume-migration.js';
-import { describePartitionProblems, planTopologyChange, topologyFixes, type PartitionAssignment } from '../../kafka/topology.js';
+import { describeForcedChange, describePartitionProblems, planTopologyChange, topologyFixes, type PartitionAssignment } from '../../kafka/topology.js';
 import { smokeTopicPrefix } from '../../smoke/message.js';
 import type { UpContext } from './context.js';
 
@@ -31,12 +32,11 @@ export async function checkTopology(context: UpContext, plan: UpPlan): Promise<s
     assignments.filter((assignment) => !assignment.topic.startsWith(smokeTopicPrefix)),
     nextBrokers,
   );
-  const partitions = describePartitionProblems(change, nextBrokers);
-  if (!change.refused) return `${nextBrokers.length} broker(s): every partition keeps a replica`;
-  if (options.force) return `forced: ${partitions.join('; ')}`;
+  if (!change.refused) return `${plural(nextBrokers.length, 'broker')}: every partition keeps a replica`;
+  if (options.force) return describeForcedChange(change);
   throw new ConfigError(
     config.source,
-    partitions.map((line) => ({ path: 'brokers', message: `got ${config.brokers}: ${line}` })),
+    describePartitionProblems(change, nextBrokers).map((line) => ({ path: 'brokers', message: `got ${config.brokers}: ${line}` })),
     { hint: `Nothing was changed. ${topologyFixes(change)}.` },
   );
 }

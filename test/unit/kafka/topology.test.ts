@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { describePartitionProblems, planTopologyChange, topologyFixes, type PartitionAssignment } from '../../../src/kafka/topology.js';
+import { describeForcedChange, describePartitionProblems, planTopologyChange, topologyFixes, type PartitionAssignment } from '../../../src/kafka/topology.js';
 
 const on = (topic: string, partition: number, ...replicas: number[]): PartitionAssignment => ({ topic, partition, replicas });
 
@@ -42,6 +42,17 @@ describe('planTopologyChange', () => {
     const lines = describePartitionProblems(planTopologyChange(many, [1]), [1]);
     expect(lines).toHaveLength(21);
     expect(lines.at(-1)).toBe('and 5 more partitions');
+  });
+
+  test('a forced change says which partitions are offline until which brokers are back, and which are under-replicated', () => {
+    const change = planTopologyChange([on('spread', 0, 1), on('spread', 1, 2), on('spread', 2, 3), on('replicated', 0, 1, 2)], [1]);
+    expect(describeForcedChange(change)).toBe(
+      'forced: spread-1 (replicas on broker 2), spread-2 (replicas on broker 3) offline until brokers 2, 3 are back (the data stays in their volumes); ' +
+        'replicated-0 (replicas on brokers 1, 2) under-replicated (acks=all may be refused)',
+    );
+    expect(describeForcedChange(planTopologyChange([on('spread', 1, 2)], [1]))).toBe(
+      'forced: spread-1 (replicas on broker 2) offline until broker 2 is back (the data stays in its volume)',
+    );
   });
 
   const brokerSet = fc.uniqueArray(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 9 });
