@@ -48,7 +48,8 @@ describe('kafka-dev smoke', () => {
   test('up ends with a smoke check that passes over both listeners', async () => {
     const result = await run('up');
     expect(result.exitCode, result.stderr + result.stdout).toBe(0);
-    expect(result.stdout).toMatch(/Smoke check: outside 100\/100 back once and in order, p50 [\d.]+ ms, p99 [\d.]+ ms; inside 100\/100 back once and in order/);
+    // The smoke step's line is progress, on stderr.
+    expect(result.stderr).toMatch(/Smoke check: outside 100\/100 back once and in order, p50 [\d.]+ ms, p99 [\d.]+ ms; inside 100\/100 back once and in order/);
   });
 
   test('100 messages per path come back once and in order; the table and --json say so', async () => {

@@ -27,7 +27,8 @@ describe('topics', () => {
   const upOk = async (...flags: string[]) => {
     const result = await run('up', '--no-smoke', ...flags);
     expect(result.exitCode, result.stderr + result.stdout).toBe(0);
-    return result.stdout;
+    // Step lines ('Reconcile topics: ...') are progress, on stderr; the result is on stdout.
+    return result.stderr + result.stdout;
   };
 
   beforeAll(async () => {
@@ -174,7 +175,7 @@ describe('topics', () => {
     expect(up.exitCode, up.stderr + up.stdout).toBe(0);
     expect(up.stdout).toContain('nothing to change');
     expect(up.stdout).toContain('audit.log: unchanged');
-    expect(up.stdout).toContain('Reconcile topics: 3 unchanged');
+    expect(up.stderr).toContain('Reconcile topics: 3 unchanged');
 
     const again = await ts('topic', 'add', 'audit.log', '--save');
     expect(again.exitCode).toBe(2);
