@@ -23,8 +23,8 @@ const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const hostName = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
 const settingKey = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
 
-/** A JVM heap a development node can run with: below 64m Kafka does not start, above 32g the JVM loses compressed pointers. */
-const heapRange = { min: '64m', max: '32g' } as const;
+/** A JVM heap a development node can run with: below 64m Kafka does not start, and above 64g it is a typo rather than a development broker. */
+const heapRange = { min: '64m', max: '64g' } as const;
 const unitBytes: Readonly<Record<string, number>> = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
 const heapBytes = (size: string) => Number(size.slice(0, -1)) * unitBytes[size.slice(-1).toLowerCase()]!;
 

@@ -80,7 +80,7 @@ export const badInputs: readonly BadInput[] = [
   { name: 'ZooKeeper setting in KRaft mode', files: jsonConfig({ mode: 'kraft', brokerConfig: { 'zookeeper.session.timeout.ms': 6000 } }), args: ['up'], exitCode: 2, message: /exists only in ZooKeeper mode, and this config runs mode 'kraft'/ },
   { name: 'topic setting out of range', files: jsonConfig({ topics: [{ name: 'a', config: { 'retention.ms': -5 } }] }), args: ['up'], exitCode: 2, message: /retention\.ms: got -5, expected a whole number from -1 to/ },
   { name: "topic names that differ in '.' and '_'", files: jsonConfig({ topics: [{ name: 'my.topic' }, { name: 'my_topic' }] }), args: ['up'], exitCode: 2, message: /Kafka treats as the same name as 'my\.topic'/ },
-  { name: 'heap out of range', files: jsonConfig({ heap: { kafka: '99999g' } }), args: ['up'], exitCode: 2, message: /heap\.kafka: got '99999g', expected a heap from 64m to 32g/ },
+  { name: 'heap out of range', files: jsonConfig({ heap: { kafka: '99999g' } }), args: ['up'], exitCode: 2, message: /heap\.kafka: got '99999g', expected a heap from 64m to 64g/ },
   // Command-line flags.
   { name: 'unknown command', args: ['start'], exitCode: 2, message: /unknown command 'start'[\s\S]*kafka-dev --help/ },
   { name: 'unknown option', args: ['up', '--brokres', '3'], exitCode: 2, message: /Unknown option `--brokres`[\s\S]*kafka-dev up --help/ },

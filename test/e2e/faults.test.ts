@@ -92,7 +92,8 @@ describe('faults', () => {
   });
 
   test.each([
-    { name: 'an invalid broker setting', config: { brokerConfig: { 'num.network.threads': 'lots' } }, cause: "the setting 'num.network.threads' has an invalid value 'lots'" },
+    // A class kafka-dev cannot look for (the config check accepts any class name); the broker refuses it at start.
+    { name: 'an invalid broker setting', config: { brokerConfig: { 'principal.builder.class': 'com.example.MissingBuilder' } }, cause: "the setting 'principal.builder.class' has an invalid value 'com.example.MissingBuilder'" },
     { name: 'more heap than the machine has', config: { heap: { kafka: '64g' } }, cause: "the JVM heap is larger than the memory Docker can give; lower 'heap.kafka'" },
   ])('a broker that never becomes ready ($name): up fails with its log and the likely cause, and leaves nothing', async ({ config, cause }) => {
     const project = newProject('never');
