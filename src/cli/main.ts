@@ -56,7 +56,8 @@ async function main(argv: readonly string[]): Promise<number> {
     } else {
       running = line.command;
       const code = (await line.command.run(line.args, line.flags, abort.signal)) ?? 0;
-      return interruptedBy ? signalExitCode(interruptedBy) : code;
+      const endedAsDesigned = interruptedBy === 'SIGINT' && line.command.endsWithCtrlC;
+      return interruptedBy && !endedAsDesigned ? signalExitCode(interruptedBy) : code;
     }
     return 0;
   } catch (error) {
