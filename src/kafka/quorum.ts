@@ -25,8 +25,9 @@ export async function describeQuorum(bootstrap: string, timeoutMs = 2000): Promi
     if (!partition || partition.leaderId < 0) return null;
     return {
       leaderId: partition.leaderId,
+      // Until the leader commits in its epoch the high watermark is unknown (-1) or 0: nobody has caught up with anything yet.
       caughtUpVoters: partition.currentVoters
-        .filter((voter) => voter.logEndOffset >= partition.highWatermark)
+        .filter((voter) => partition.highWatermark > 0 && voter.logEndOffset >= partition.highWatermark)
         .map((voter) => voter.replicaId),
     };
   } catch {

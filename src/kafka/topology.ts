@@ -87,3 +87,33 @@ export function topologyFixes(change: TopologyChange): string {
     `or run 'kafka-dev up --force' to go on anyway (the data of the removed brokers stays in their volumes, out of sight)`,
   ].join('; ');
 }
+
+export interface QuorumVoter {
+  readonly id: number;
+  /** Its metadata log survived from an earlier run (its volume existed). */
+  readonly hasLog: boolean;
+}
+
+export interface VoterStartOrder {
+  /** Started at once, with every node that is not a voter. */
+  readonly first: readonly number[];
+  /** Started once the voters of `first` have caught up with the quorum's leader. */
+  readonly later: readonly number[];
+}
+
+/**
+ * A static KRaft quorum that grows (1 -> 3 combined nodes) gains voters with empty logs. When those
+ * are a majority they can elect one of themselves, and the voters that hold the metadata then
+ * truncate their log to the empty one: every topic is gone. So only as many new voters start
+ * first as make a majority with the old ones (they cannot out-vote them), and the rest once
+ * those have caught up.
+ */
+export function voterStartOrder(voters: readonly QuorumVoter[]): VoterStartOrder {
+  const majority = Math.floor(voters.length / 2) + 1;
+  const withLog = voters.filter((voter) => voter.hasLog);
+  const empty = voters.filter((voter) => !voter.hasLog);
+  const ids = (some: readonly QuorumVoter[]) => some.map((voter) => voter.id);
+  if (withLog.length === 0 || empty.length < majority) return { first: ids(voters), later: [] };
+  const joining = Math.max(0, majority - withLog.length);
+  return { first: ids([...withLog, ...empty.slice(0, joining)]), later: ids(empty.slice(joining)) };
+}

@@ -40,7 +40,7 @@ export function upOperation(
     .check('Check brokers and their data', (plan) => checkTopology(context, plan))
     .step('Migrate volumes', (plan) => migrateVolumes(context, plan, created))
     .check('Create network and volumes', (plan) => createNetworkAndVolumes(context, plan, created))
-    .check('Start containers', (plan) => startContainers(context, plan, created));
+    .check('Start containers', (plan, signal) => startContainers(context, plan, created, signal));
   const zookeeperReady =
     config.mode === 'zookeeper' ? started.check('Wait for ZooKeeper', (plan, signal) => awaitZookeeper(context, plan, signal)) : started;
   const reconciled = zookeeperReady

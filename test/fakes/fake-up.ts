@@ -33,6 +33,7 @@ export function fakeUpDependencies(runtime: FakeRuntime, overrides: Partial<UpDe
     admin,
     zookeeperReady: () => runningStrategy(runtime, 'zookeeper'),
     brokersRegistered: () => runningStrategy(runtime, 'broker'),
+    quorumCaughtUp: () => runningStrategy(runtime, 'broker'),
     withAdmin: admin.withAdmin,
     runSmoke: async (config) => passedSmoke(config.name),
     hostPorts: { isFree: async () => true, processOn: async () => null },

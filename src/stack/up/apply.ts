@@ -3,6 +3,8 @@
 import { clusterIdentity, clusterLabel, composeLabel, containerLabels, containerName, projectLabels, volumeName } from '../../engine/labels.js';
 import type { ServicePlan, UpPlan } from '../../engine/plan.js';
 import { defaultStopTimeoutSeconds } from '../down.js';
+import { voterStartOrder, type QuorumVoter } from '../../kafka/topology.js';
+import { awaitQuorum } from './await-ready.js';
 import type { CreatedResources } from './cleanup.js';
 import type { UpContext } from './context.js';
 import { stopAndRemove } from './stop-and-remove.js';
@@ -39,11 +41,28 @@ export async function createNetworkAndVolumes({ config, runtime }: UpContext, pl
   return `network ${network.name}${network.exists ? ' (kept)' : ''}, ${missing.length} new volume(s), ${volumes.length - missing.length} kept`;
 }
 
-/** All at once: brokers wait for ZooKeeper or the controllers themselves, so their JVMs boot in parallel. */
-export async function startContainers(context: UpContext, plan: UpPlan, created: CreatedResources): Promise<string> {
-  const started = await Promise.all(plan.services.map((service) => startService(context, plan, service, created)));
+/**
+ * All at once: brokers wait for ZooKeeper or the controllers themselves, so their JVMs boot in
+ * parallel. Only new KRaft voters that could out-vote the ones holding the metadata start once
+ * those have a leader and its log (see voterStartOrder).
+ */
+export async function startContainers(context: UpContext, plan: UpPlan, created: CreatedResources, signal: AbortSignal): Promise<string> {
+  const later = new Set(voterStartOrder(quorumVoters(plan)).later);
+  const isLater = (service: ServicePlan) => later.has(service.spec.node?.id ?? Number.NaN);
+  const start = (services: readonly ServicePlan[]) => Promise.all(services.map((service) => startService(context, plan, service, created)));
+  const first = plan.services.filter((service) => !isLater(service));
+  const started = await start(first);
+  if (later.size > 0) started.push(`then, once ${await awaitQuorum(context, plan, first, signal)}`, ...(await start(plan.services.filter(isLater))));
   const done = started.filter(Boolean);
   return done.length > 0 ? done.join(', ') : 'already running';
+}
+
+/** The KRaft controllers of the plan, and whether each has a log from an earlier run. */
+function quorumVoters(plan: UpPlan): QuorumVoter[] {
+  const existing = new Set(plan.volumes.filter((volume) => volume.exists).map((volume) => volume.volume));
+  return plan.services
+    .filter(({ spec }) => spec.node?.controller)
+    .map(({ spec }) => ({ id: spec.node!.id, hasLog: spec.volumes.some((mount) => existing.has(mount.volume)) }));
 }
 
 /** Returns what was done to the service, or undefined when it was kept. */

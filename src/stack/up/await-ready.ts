@@ -5,10 +5,10 @@
 
 import { NotReadyError } from '../../base/errors.js';
 import { containerName } from '../../engine/labels.js';
-import type { UpPlan } from '../../engine/plan.js';
+import type { ServicePlan, UpPlan } from '../../engine/plan.js';
 import { reachableHost } from '../../model/cluster.js';
 import { runDefaults } from '../../model/defaults.js';
-import type { ServiceRole } from '../../model/stack.js';
+import type { ServiceRole, ServiceSpec } from '../../model/stack.js';
 import { restartOnStaleBrokerSession, waitForContainers, type RestartPolicy } from '../../wait/wait-for-containers.js';
 import type { WaitStrategy } from '../../wait/wait-strategy.js';
 import type { UpContext } from './context.js';
@@ -19,32 +19,44 @@ const defaultTimeoutMs = runDefaults.timeoutSeconds * 1000;
 export async function awaitZookeeper(context: UpContext, plan: UpPlan, signal: AbortSignal): Promise<string> {
   const { zookeeper } = context.config;
   const host = reachableHost(zookeeper.bind);
-  await awaitServices(context, plan, 'zookeeper', context.dependencies.zookeeperReady(host, zookeeper.port), signal);
+  await awaitServices(context, plan, ofRole(plan, 'zookeeper'), context.dependencies.zookeeperReady(host, zookeeper.port), signal);
   return `answers on ${host}:${zookeeper.port}`;
 }
 
 /** Brokers that were killed may need a restart once their stale ZooKeeper session expired; the wait does that. */
 export async function awaitBrokers(context: UpContext, plan: UpPlan, signal: AbortSignal): Promise<string> {
-  const expected = plan.services
-    .filter(({ spec }) => spec.role === 'broker')
-    .map(({ spec }) => {
-      const { outside } = spec.node!.broker!;
-      return { id: spec.node!.id, address: `${outside.host}:${outside.port}` };
-    });
-  await awaitServices(context, plan, 'broker', context.dependencies.brokersRegistered(expected), signal, restartOnStaleBrokerSession);
+  const brokers = ofRole(plan, 'broker');
+  const expected = brokers.map(({ spec }) => ({ id: spec.node!.id, address: outsideAddress(spec) }));
+  await awaitServices(context, plan, brokers, context.dependencies.brokersRegistered(expected), signal, restartOnStaleBrokerSession);
   return `${expected.length} of ${expected.length} answer and are registered, at ${context.bootstrap.host.join(',')}`;
 }
 
-/** Waits on the containers of one role; a failed wait comes back with their log tails. */
+/** Between the start stages of a growing KRaft quorum: the voters started so far have a leader and its metadata log. */
+export async function awaitQuorum(context: UpContext, plan: UpPlan, started: readonly ServicePlan[], signal: AbortSignal): Promise<string> {
+  const voters = started.filter(({ spec }) => spec.node?.controller).map(({ spec }) => spec.node!.id);
+  const brokers = started.filter(({ spec }) => spec.node?.broker).map(({ spec }) => outsideAddress(spec));
+  await awaitServices(context, plan, started, context.dependencies.quorumCaughtUp(brokers, voters), signal);
+  return `controllers ${voters.join(', ')} caught up`;
+}
+
+const ofRole = (plan: UpPlan, role: ServiceRole) => plan.services.filter(({ spec }) => spec.role === role);
+
+/** The broker's OUTSIDE address as the host reaches it. */
+const outsideAddress = (spec: ServiceSpec) => {
+  const { outside } = spec.node!.broker!;
+  return `${outside.host}:${outside.port}`;
+};
+
+/** Waits on the containers of these services; a failed wait comes back with their log tails. */
 async function awaitServices(
   { runtime, options }: UpContext,
   plan: UpPlan,
-  role: ServiceRole,
+  services: readonly ServicePlan[],
   strategy: WaitStrategy,
   signal: AbortSignal,
   restart?: RestartPolicy,
 ): Promise<void> {
-  const containers = plan.services.filter(({ spec }) => spec.role === role).map(({ spec }) => containerName(plan.project, spec.name));
+  const containers = services.map(({ spec }) => containerName(plan.project, spec.name));
   try {
     await waitForContainers(strategy, { runtime, containers, timeoutMs: options.timeoutMs ?? defaultTimeoutMs, restart, signal });
   } catch (error) {

@@ -2,6 +2,7 @@ import { withAdmin } from '../../kafka/admin.js';
 import { hostProbe, type HostProbe } from '../../engine/ports.js';
 import { runSmoke } from '../../smoke/smoke.js';
 import { BrokersRegistered, type ExpectedBroker } from '../../wait/brokers-registered.js';
+import { QuorumCaughtUp } from '../../wait/quorum-caught-up.js';
 import type { WaitStrategy } from '../../wait/wait-strategy.js';
 import { ZookeeperReady } from '../../wait/zookeeper-ready.js';
 
@@ -13,6 +14,8 @@ import { ZookeeperReady } from '../../wait/zookeeper-ready.js';
 export interface UpDependencies {
   readonly zookeeperReady: (host: string, port: number) => WaitStrategy;
   readonly brokersRegistered: (brokers: readonly ExpectedBroker[]) => WaitStrategy;
+  /** Between the start stages of a growing KRaft quorum (see voterStartOrder). */
+  readonly quorumCaughtUp: (brokerAddresses: readonly string[], voters: readonly number[]) => WaitStrategy;
   readonly withAdmin: typeof withAdmin;
   readonly runSmoke: typeof runSmoke;
   readonly hostPorts: HostProbe;
@@ -21,6 +24,7 @@ export interface UpDependencies {
 export const liveDependencies: UpDependencies = {
   zookeeperReady: (host, port) => new ZookeeperReady(host, port),
   brokersRegistered: (brokers) => new BrokersRegistered(brokers),
+  quorumCaughtUp: (brokerAddresses, voters) => new QuorumCaughtUp(brokerAddresses, voters),
   withAdmin,
   runSmoke,
   hostPorts: hostProbe,

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { describeForcedChange, describePartitionProblems, planTopologyChange, topologyFixes, type PartitionAssignment } from '../../../src/kafka/topology.js';
+import {
+  describeForcedChange,
+  describePartitionProblems,
+  planTopologyChange,
+  topologyFixes,
+  voterStartOrder,
+  type PartitionAssignment,
+} from '../../../src/kafka/topology.js';
 
 const on = (topic: string, partition: number, ...replicas: number[]): PartitionAssignment => ({ topic, partition, replicas });
 
@@ -78,6 +85,36 @@ describe('planTopologyChange', () => {
         const change = planTopologyChange(current, next);
         expect(change.refused).toBe(false);
         expect(change.removedBrokers).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe('voterStartOrder', () => {
+  const voters = (withLog: number[], empty: number[]) => [...withLog.map((id) => ({ id, hasLog: true })), ...empty.map((id) => ({ id, hasLog: false }))];
+
+  test('1 -> 3 combined nodes: node 1 and one new node first, the other once they caught up', () => {
+    expect(voterStartOrder(voters([1], [2, 3]))).toEqual({ first: [1, 2], later: [3] });
+  });
+
+  test('a fresh quorum, a restart and a quorum the old voters still dominate all start at once', () => {
+    expect(voterStartOrder(voters([], [1, 2, 3]))).toEqual({ first: [1, 2, 3], later: [] });
+    expect(voterStartOrder(voters([1, 2, 3], []))).toEqual({ first: [1, 2, 3], later: [] });
+    expect(voterStartOrder(voters([1, 2, 3], [4, 5]))).toEqual({ first: [1, 2, 3, 4, 5], later: [] });
+  });
+
+  test('property: the empty voters of either stage never make a majority, and the first stage can elect a leader', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), (withLog, empty) => {
+        fc.pre(withLog + empty > 0);
+        const all = voters(Array.from({ length: withLog }, (_, i) => i + 1), Array.from({ length: empty }, (_, i) => i + 101));
+        const { first, later } = voterStartOrder(all);
+        const majority = Math.floor(all.length / 2) + 1;
+        expect([...first, ...later].sort((a, b) => a - b)).toEqual(all.map((voter) => voter.id).sort((a, b) => a - b));
+        if (withLog === 0) return;
+        expect(first.filter((id) => id > 100).length).toBeLessThan(majority);
+        expect(later.length).toBeLessThan(majority);
+        expect(first.length).toBeGreaterThanOrEqual(majority);
       }),
     );
   });

@@ -7,7 +7,7 @@ import { downOperation } from '../../../src/stack/down.js';
 import { runOperation } from '../../../src/stack/steps.js';
 import { upOperation, type UpOptions } from '../../../src/stack/up.js';
 import { fakeUpDependencies, runningStack } from '../../fakes/fake-up.js';
-import type { FakeRuntime } from '../../fakes/fake-runtime.js';
+import { FakeRuntime } from '../../fakes/fake-runtime.js';
 
 /**
  * The "Check brokers and their data" step of `up`, in memory: a smaller broker set that would hide
@@ -15,7 +15,7 @@ import type { FakeRuntime } from '../../fakes/fake-runtime.js';
  * volumes when the stack is down), `force` goes on and says what is offline, scaling up never stops.
  */
 const project = 'unit-topology';
-const configOf = (brokers: number) => parseConfig({ brokers }, { source: 'test', defaultName: project, env: {} });
+const configOf = (brokers: number, mode: 'zookeeper' | 'kraft' = 'zookeeper') => parseConfig({ brokers, mode }, { source: 'test', defaultName: project, env: {} });
 
 // One replica per partition, on brokers 1, 2 and 3.
 const spread: TopicDescription = {
@@ -39,11 +39,11 @@ const volumeListing = (request: RunRequest) => ({
     .join(''),
 });
 
-async function up(runtime: FakeRuntime, brokers: number, options: UpOptions = {}) {
+async function up(runtime: FakeRuntime, brokers: number, options: UpOptions = {}, mode: 'zookeeper' | 'kraft' = 'zookeeper') {
   const dependencies = fakeUpDependencies(runtime);
   dependencies.admin.topics.set(spread.name, spread);
   const steps: string[] = [];
-  const run = runOperation(upOperation(configOf(brokers), runtime, { smoke: false, ...options }, dependencies), {
+  const run = runOperation(upOperation(configOf(brokers, mode), runtime, { smoke: false, ...options }, dependencies), {
     onStep: ({ step, summary }) => steps.push(`${step.title}: ${summary}`),
   });
   return { run, steps };
@@ -101,5 +101,32 @@ describe('a larger broker set', () => {
     await run;
     expect(steps).toContain('Check brokers and their data: every volume belongs to a node of this config');
     expect(brokerContainers(runtime)).toHaveLength(3);
+  });
+});
+
+describe('a growing KRaft quorum', () => {
+  const containerCalls = (runtime: FakeRuntime) => runtime.calls.filter((call) => /^(create|start)Container /.test(call));
+
+  test('1 -> 3 combined nodes: the third starts only once node 1 and the second have a leader and its log', async () => {
+    const runtime = await runningStack(configOf(1, 'kraft'));
+    const { run, steps } = await up(runtime, 3, {}, 'kraft');
+    await run;
+    const [one, two, three] = [1, 2, 3].map((id) => `${project}-kafka-${id}-1`);
+    expect(containerCalls(runtime)).toEqual([
+      `createContainer ${one}`,
+      `createContainer ${two}`,
+      `startContainer ${one}`,
+      `startContainer ${two}`,
+      `createContainer ${three}`,
+      `startContainer ${three}`,
+    ]);
+    expect(steps.find((step) => step.startsWith('Start containers'))).toMatch(/kafka-2 created, then, once controllers 1, 2 caught up, kafka-3 created$/);
+  });
+
+  test('a fresh quorum starts every node at once', async () => {
+    const runtime = new FakeRuntime([configOf(3, 'kraft').images.kafka]);
+    const { run, steps } = await up(runtime, 3, {}, 'kraft');
+    await run;
+    expect(steps.find((step) => step.startsWith('Start containers'))).not.toContain('caught up');
   });
 });
