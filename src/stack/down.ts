@@ -1,3 +1,4 @@
+import { Pipeline, type Handoff } from './pipeline.js';
 import type { Operation } from './steps.js';
 import type { ContainerRuntime, ContainerSummary } from '../engine/runtime.js';
 import { projectLabels, roleLabel } from '../engine/labels.js';
@@ -29,72 +30,45 @@ export interface DownResult {
  * containers and network go. Volumes stay unless asked, so data survives `down` + `up`.
  */
 export function downOperation(project: string, runtime: ContainerRuntime, options: DownOptions = {}): Operation<DownResult> {
-  const stopTimeout = options.stopTimeoutSeconds ?? defaultStopTimeoutSeconds;
   const labels = projectLabels(project);
-  let containers: ContainerSummary[] = [];
-  const result = {
-    project,
-    containersRemoved: [] as string[],
-    networksRemoved: [] as string[],
-    volumesRemoved: [] as string[],
-    volumesKept: [] as string[],
-  };
-  const stop = async (batch: ContainerSummary[]) => {
-    await Promise.all(batch.map((container) => runtime.stopContainer(container.id, stopTimeout)));
-  };
+  const done = Pipeline.from(undefined)
+    .step('Connect to the Docker engine', async () => {
+      const info = await runtime.info();
+      const containers = await runtime.listContainers(labels);
+      return { value: containers, summary: `Docker ${info.version}; ${containers.length} container(s) in project ${project}` };
+    })
+    .check('Stop containers', (containers) => stopContainers(runtime, containers, options.stopTimeoutSeconds ?? defaultStopTimeoutSeconds))
+    .step('Remove containers and network', async (containers) => {
+      const removed = { project, containersRemoved: [] as string[], networksRemoved: [] as string[] };
+      for (const container of containers) {
+        await runtime.removeContainer(container.id);
+        removed.containersRemoved.push(container.name);
+      }
+      for (const network of await runtime.listNetworks(labels)) {
+        await runtime.removeNetwork(network.name);
+        removed.networksRemoved.push(network.name);
+      }
+      return { value: removed, summary: `${removed.containersRemoved.length} container(s), ${removed.networksRemoved.length} network(s)` };
+    })
+    .step(options.volumes ? 'Delete volumes (all data)' : 'Keep volumes', async (removed): Promise<Handoff<DownResult>> => {
+      const volumes = (await runtime.listVolumes(labels)).map((volume) => volume.name);
+      if (!options.volumes) {
+        const summary = volumes.length > 0 ? `kept ${volumes.join(', ')} (use --volumes to delete the data)` : 'no volumes';
+        return { value: { ...removed, volumesRemoved: [], volumesKept: volumes }, summary };
+      }
+      for (const volume of volumes) await runtime.removeVolume(volume);
+      const summary = volumes.length > 0 ? `deleted ${volumes.join(', ')}` : 'no volumes';
+      return { value: { ...removed, volumesRemoved: volumes, volumesKept: [] }, summary };
+    });
+  return { lock: project, steps: done.steps, async onFailure() {}, result: () => done.result() };
+}
 
-  return {
-    lock: project,
-    steps: [
-      {
-        title: 'Connect to the Docker engine',
-        async run() {
-          const info = await runtime.info();
-          containers = await runtime.listContainers(labels);
-          return `Docker ${info.version}; ${containers.length} container(s) in project ${project}`;
-        },
-      },
-      {
-        title: 'Stop containers',
-        async run() {
-          const running = containers.filter((container) => container.state === 'running');
-          const zookeepers = running.filter((container) => container.labels[roleLabel] === 'zookeeper');
-          await stop(running.filter((container) => !zookeepers.includes(container)));
-          await stop(zookeepers);
-          return running.length > 0 ? `stopped ${running.map((c) => c.name).join(', ')}` : 'none running';
-        },
-      },
-      {
-        title: 'Remove containers and network',
-        async run() {
-          for (const container of containers) {
-            await runtime.removeContainer(container.id);
-            result.containersRemoved.push(container.name);
-          }
-          for (const network of await runtime.listNetworks(labels)) {
-            await runtime.removeNetwork(network.name);
-            result.networksRemoved.push(network.name);
-          }
-          return `${result.containersRemoved.length} container(s), ${result.networksRemoved.length} network(s)`;
-        },
-      },
-      {
-        title: options.volumes ? 'Delete volumes (all data)' : 'Keep volumes',
-        async run() {
-          const volumes = (await runtime.listVolumes(labels)).map((volume) => volume.name);
-          if (!options.volumes) {
-            result.volumesKept.push(...volumes);
-            return volumes.length > 0 ? `kept ${volumes.join(', ')} (use --volumes to delete the data)` : 'no volumes';
-          }
-          for (const volume of volumes) {
-            await runtime.removeVolume(volume);
-            result.volumesRemoved.push(volume);
-          }
-          return volumes.length > 0 ? `deleted ${volumes.join(', ')}` : 'no volumes';
-        },
-      },
-    ],
-    async onFailure() {},
-    result: async () => result,
-  };
+/** The brokers (and controllers) first, then ZooKeeper, each batch stopping side by side. */
+async function stopContainers(runtime: ContainerRuntime, containers: readonly ContainerSummary[], timeoutSeconds: number): Promise<string> {
+  const stop = (batch: readonly ContainerSummary[]) => Promise.all(batch.map((container) => runtime.stopContainer(container.id, timeoutSeconds)));
+  const running = containers.filter((container) => container.state === 'running');
+  const zookeepers = running.filter((container) => container.labels[roleLabel] === 'zookeeper');
+  await stop(running.filter((container) => !zookeepers.includes(container)));
+  await stop(zookeepers);
+  return running.length > 0 ? `stopped ${running.map((c) => c.name).join(', ')}` : 'none running';
 }
