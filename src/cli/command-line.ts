@@ -32,8 +32,6 @@ export interface CommandSpec {
   readonly examples: readonly string[];
   /** Has cleanup to do when interrupted (containers, a consumer group): Ctrl-C waits for it. */
   readonly cleansUp?: boolean;
-  /** Runs until Ctrl-C by design (`logs -f`, `consume`): Ctrl-C is then its normal end, exit 0; SIGTERM still exits 143. */
-  readonly endsWithCtrlC?: boolean;
   /** Resolves to the exit code (default 0); throws a KafkaDevError for a failure. */
   run(args: readonly (string | undefined)[], flags: FlagValues, signal: AbortSignal): Promise<number | void>;
 }

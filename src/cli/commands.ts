@@ -132,7 +132,6 @@ export const commands: readonly CommandSpec[] = [
     ],
     examples: ['kafka-dev consume test --from-beginning', 'kafka-dev consume events --from-beginning --max-messages 10 --json'],
     cleansUp: true,
-    endsWithCtrlC: true,
     run: async ([topic], flags, signal) => (await import('./commands/console.js')).consumeCommand(topic!, flags, signal),
   },
   {
@@ -185,7 +184,6 @@ export const commands: readonly CommandSpec[] = [
     ],
     examples: ['kafka-dev logs', 'kafka-dev logs kafka -f --tail 20', 'kafka-dev logs --since 5m'],
     cleansUp: true,
-    endsWithCtrlC: true,
     run: async ([service], flags, signal) => (await import('./commands/logs.js')).logsCommand(service, flags, signal),
   },
 ];

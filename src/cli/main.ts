@@ -56,8 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
     } else {
       running = line.command;
       const code = (await line.command.run(line.args, line.flags, abort.signal)) ?? 0;
-      const endedAsDesigned = interruptedBy === 'SIGINT' && line.command.endsWithCtrlC;
-      return interruptedBy && !endedAsDesigned ? signalExitCode(interruptedBy) : code;
+      return interruptedBy ? signalExitCode(interruptedBy) : code;
     }
     return 0;
   } catch (error) {

@@ -52,14 +52,14 @@ describe('kafka-dev logs', () => {
     expect(result.stderr).toContain(`service: got 'broker', which is not a service of project ${project}; expected one of: kafka, zookeeper`);
   });
 
-  test('Ctrl-C ends following with exit code 0', async () => {
+  test('Ctrl-C ends following with exit code 130, as every command interrupted by Ctrl-C', async () => {
     const follow = execa(process.execPath, [cliPath, 'logs', '-f', '--tail', '3', '-p', project], { cwd, env: { NO_COLOR: '1' }, reject: false });
     let output = '';
     follow.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await expect.poll(() => output.split('\n').length, { timeout: 20_000 }).toBeGreaterThan(6);
     expect(follow.exitCode, 'still following').toBeNull();
     follow.kill('SIGINT');
-    expect((await follow).exitCode).toBe(0);
+    expect((await follow).exitCode).toBe(130);
   });
 
   test('-f prints new lines as they come, and ends by itself when the stack stops', async () => {
