@@ -16,6 +16,8 @@ export interface QuorumView {
 export async function describeQuorum(bootstrap: string, timeoutMs = 2000): Promise<QuorumView | null> {
   const separator = bootstrap.lastIndexOf(':');
   const connection = new Connection('kafka-dev', { connectTimeout: timeoutMs, requestTimeout: timeoutMs });
+  // A broker that resets the connection (still starting) also rejects the request below; unheard, the event would end the process.
+  connection.on('error', () => undefined);
   try {
     await connection.connect(bootstrap.slice(0, separator), Number(bootstrap.slice(separator + 1)));
     const response = await describeQuorumV0.api.async(connection, [
