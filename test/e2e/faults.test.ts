@@ -40,7 +40,8 @@ describe('faults', () => {
       forceKillAfterDelay: false,
     });
     await new Promise<void>((resolve) => {
-      run.stdout!.on('data', (chunk: Buffer) => {
+      // Progress is on stderr; stdout carries only the result.
+      run.stderr!.on('data', (chunk: Buffer) => {
         if (chunk.toString().includes('Wait for brokers')) resolve();
       });
     });
