@@ -6,11 +6,7 @@
 
 import type { Step } from './steps.js';
 
-/**
- * Steps that hand values on: each step receives what the step before it returned, so no state is
- * shared between them and a step cannot read a value before it exists. The value of the last step
- * is the result.
- */
+/** What a step hands to the next one, and what it tells the progress display. */
 export interface Handoff<Value> {
   readonly value: Value;
   /** One line for the progress display. */
