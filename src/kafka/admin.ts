@@ -1,4 +1,5 @@
 import { Admin, ConfigResourceTypes, ConfigSources, IncrementalAlterConfigOperationTypes } from '@platformatic/kafka';
+import type { ClusterMetadata, ClusterTopicMetadata, ConfigDescription } from '@platformatic/kafka';
 import type { ResolvedTopic } from '../model/types.js';
 import { KafkaDevError } from '../base/errors.js';
 import { hasKafkaErrorCode, kafkaErrorCodes, kafkaErrorMessage } from './errors.js';
@@ -8,6 +9,7 @@ import { clusterMetadataOf, leaderlessAnswer, topicNamesOf } from './leaderless-
  * The only module that speaks the Kafka protocol for administration. The client library
  * (@platformatic/kafka: maintained, pure JavaScript, Kafka 3.5-4.x) stays behind this interface.
  */
+
 export interface BrokerView {
   readonly id: number;
   readonly host: string;
@@ -76,7 +78,7 @@ export interface AdminOptions {
 export const whileClusterSettles: AdminOptions = { retries: 10 };
 
 export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 5000, retries = 0 }: AdminOptions = {}): KafkaAdmin {
-  const admin = new Admin({
+  const client = new Admin({
     clientId: 'kafka-dev',
     bootstrapBrokers: [...bootstrapServers],
     connectTimeout: timeoutMs,
@@ -85,137 +87,138 @@ export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 
     retries,
     retryDelay: 500,
   });
+  return new ClientAdmin(client);
+}
 
-  const topicConfigs = async (names: readonly string[]) => {
-    if (names.length === 0) return new Map<string, Record<string, string>>();
-    const described = await admin.describeConfigs({
-      resources: names.map((name) => ({ resourceType: ConfigResourceTypes.TOPIC, resourceName: name })),
-    });
-    return new Map(
-      described.map((resource) => [
-        resource.resourceName,
-        Object.fromEntries(
-          resource.configs
-            .filter((entry) => entry.configSource === ConfigSources.DYNAMIC_TOPIC_CONFIG && entry.value !== null)
-            .map((entry) => [entry.name, entry.value as string])
-            .sort(([a], [b]) => a!.localeCompare(b!)),
-        ),
-      ]),
+/** KafkaAdmin over one client: each method is a request or two, and nothing is kept between calls. */
+class ClientAdmin implements KafkaAdmin {
+  constructor(private readonly client: Admin) {}
+
+  async describeCluster(): Promise<ClusterView> {
+    const { topics, metadata } = await this.topicMetadata((existing) => existing);
+    return {
+      clusterId: metadata.id,
+      controllerId: metadata.controllerId,
+      brokers: [...metadata.brokers.entries()].map(([id, { host, port }]) => ({ id, host, port })).sort((a, b) => a.id - b.id),
+      topics: topics.sort().map((name) => topicView(name, metadata.topics.get(name)!)),
+    };
+  }
+
+  async describeTopics(names?: readonly string[]): Promise<TopicDescription[]> {
+    const { topics, metadata } = await this.topicMetadata((existing) =>
+      names ? names.filter((name) => existing.includes(name)) : existing.sort(),
     );
-  };
+    if (topics.length === 0) return [];
+    const configs = await this.topicConfigs(topics);
+    return topics.map((name) => {
+      const topic = metadata.topics.get(name)!;
+      return { ...topicView(name, topic), partitionDetails: partitionViews(topic), config: configs.get(name) ?? {} };
+    });
+  }
+
+  async createTopic(topic: ResolvedTopic): Promise<'created' | 'exists'> {
+    try {
+      await this.client.createTopics({
+        topics: [topic.name],
+        partitions: topic.partitions,
+        replicas: topic.replicationFactor,
+        configs: Object.entries(topic.config).map(([name, value]) => ({ name, value: String(value) })),
+      });
+      return 'created';
+    } catch (error) {
+      if (hasKafkaErrorCode(error, kafkaErrorCodes.topicAlreadyExists)) return 'exists';
+      throw error;
+    }
+  }
+
+  async createPartitions(topic: string, count: number): Promise<void> {
+    await this.client.createPartitions({ topics: [{ name: topic, count }] });
+  }
+
+  async alterTopicConfig(topic: string, update: TopicConfigUpdate): Promise<void> {
+    await this.client.incrementalAlterConfigs({
+      resources: [{ resourceType: ConfigResourceTypes.TOPIC, resourceName: topic, configs: configOperations(update) }],
+    });
+  }
+
+  async deleteTopics(names: readonly string[]): Promise<void> {
+    if (names.length > 0) await this.client.deleteTopics({ topics: [...names] });
+  }
+
+  async emptyTopics(names: readonly string[]): Promise<void> {
+    const { topics } = await this.client.metadata({ topics: [...names], forceUpdate: true });
+    // Offset -1 asks each partition's leader to delete up to its high watermark.
+    const toHighWatermark = names.map((name) => ({
+      name,
+      partitions: Array.from({ length: topics.get(name)?.partitionsCount ?? 0 }, (_, partition) => ({ partition, offset: -1n })),
+    }));
+    await this.client.deleteRecords({ topics: toHighWatermark });
+  }
+
+  async groupIsStable(groupId: string): Promise<boolean> {
+    const group = (await this.client.describeGroups({ groups: [groupId] })).get(groupId);
+    return group !== undefined && group.state.toLowerCase() === 'stable' && group.members.size > 0;
+  }
+
+  async deleteGroup(groupId: string): Promise<void> {
+    await this.client.deleteGroups({ groups: [groupId] });
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
 
   /**
    * The topics `pick` chooses from those that exist, with their metadata. A metadata request names
    * its topics; listTopics asks the broker for all of them. Partitions without a leader (their
    * brokers are gone) are described with leader -1 instead of failing the answer.
    */
-  const topicMetadata = async (pick: (existing: string[]) => string[]) => {
+  private async topicMetadata(pick: (existing: string[]) => string[]): Promise<{ topics: string[]; metadata: ClusterMetadata }> {
     try {
-      const topics = pick(await admin.listTopics());
-      return { topics, metadata: await admin.metadata({ topics, forceUpdate: true }) };
+      const topics = pick(await this.client.listTopics());
+      return { topics, metadata: await this.client.metadata({ topics, forceUpdate: true }) };
     } catch (error) {
       const answer = leaderlessAnswer(error);
       if (!answer) throw error;
       const topics = pick(topicNamesOf(answer));
       return { topics, metadata: clusterMetadataOf(answer, topics) };
     }
-  };
+  }
 
-  return {
-    async describeCluster() {
-      const { topics: topicNames, metadata } = await topicMetadata((existing) => existing);
-      return {
-        clusterId: metadata.id,
-        controllerId: metadata.controllerId,
-        brokers: [...metadata.brokers.entries()]
-          .map(([id, broker]) => ({ id, host: broker.host, port: broker.port }))
-          .sort((a, b) => a.id - b.id),
-        topics: topicNames.sort().map((name) => {
-          const topic = metadata.topics.get(name)!;
-          return { name, partitions: topic.partitionsCount, replicationFactor: topic.partitions[0]?.replicas.length ?? 0 };
-        }),
-      };
-    },
-    async describeTopics(names) {
-      const { topics: known, metadata } = await topicMetadata((existing) =>
-        names ? names.filter((name) => existing.includes(name)) : existing.sort(),
-      );
-      if (known.length === 0) return [];
-      const configs = await topicConfigs(known);
-      return known.map((name) => {
-        const topic = metadata.topics.get(name)!;
-        const partitionDetails = topic.partitions.map((partition, index) => ({
-          partition: index,
-          leader: partition.leader,
-          replicas: partition.replicas,
-          isr: partition.isr,
-        }));
-        return {
-          name,
-          partitions: topic.partitionsCount,
-          replicationFactor: partitionDetails[0]?.replicas.length ?? 0,
-          partitionDetails,
-          config: configs.get(name) ?? {},
-        };
-      });
-    },
-    async createTopic(topic) {
-      try {
-        await admin.createTopics({
-          topics: [topic.name],
-          partitions: topic.partitions,
-          replicas: topic.replicationFactor,
-          configs: Object.entries(topic.config).map(([name, value]) => ({ name, value: String(value) })),
-        });
-        return 'created';
-      } catch (error) {
-        if (hasKafkaErrorCode(error, kafkaErrorCodes.topicAlreadyExists)) return 'exists';
-        throw error;
-      }
-    },
-    async createPartitions(topic, count) {
-      await admin.createPartitions({ topics: [{ name: topic, count }] });
-    },
-    async alterTopicConfig(topic, update) {
-      await admin.incrementalAlterConfigs({
-        resources: [
-          {
-            resourceType: ConfigResourceTypes.TOPIC,
-            resourceName: topic,
-            configs: Object.entries(update).map(([name, value]) =>
-              value === null
-                ? { name, configOperation: IncrementalAlterConfigOperationTypes.DELETE }
-                : { name, configOperation: IncrementalAlterConfigOperationTypes.SET, value },
-            ),
-          },
-        ],
-      });
-    },
-    async deleteTopics(names) {
-      if (names.length > 0) await admin.deleteTopics({ topics: [...names] });
-    },
-    async emptyTopics(names) {
-      const partitionCounts = new Map(
-        [...(await admin.metadata({ topics: [...names], forceUpdate: true })).topics].map(([name, topic]) => [name, topic.partitionsCount]),
-      );
-      // Offset -1 asks each partition's leader to delete up to its high watermark.
-      const topics = names.map((name) => ({
-        name,
-        partitions: Array.from({ length: partitionCounts.get(name) ?? 0 }, (_, partition) => ({ partition, offset: -1n })),
-      }));
-      await admin.deleteRecords({ topics });
-    },
-    async groupIsStable(groupId) {
-      const group = (await admin.describeGroups({ groups: [groupId] })).get(groupId);
-      return group !== undefined && group.state.toLowerCase() === 'stable' && group.members.size > 0;
-    },
-    async deleteGroup(groupId) {
-      await admin.deleteGroups({ groups: [groupId] });
-    },
-    async close() {
-      await admin.close();
-    },
-  };
+  /** Each topic's own settings, by topic name. */
+  private async topicConfigs(names: readonly string[]): Promise<Map<string, Record<string, string>>> {
+    const described = await this.client.describeConfigs({
+      resources: names.map((name) => ({ resourceType: ConfigResourceTypes.TOPIC, resourceName: name })),
+    });
+    return new Map(described.map((resource) => [resource.resourceName, ownSettings(resource.configs)]));
+  }
+}
+
+function topicView(name: string, topic: ClusterTopicMetadata): TopicView {
+  return { name, partitions: topic.partitionsCount, replicationFactor: topic.partitions[0]?.replicas.length ?? 0 };
+}
+
+function partitionViews(topic: ClusterTopicMetadata): PartitionView[] {
+  return topic.partitions.map(({ leader, replicas, isr }, partition) => ({ partition, leader, replicas, isr }));
+}
+
+/** Settings set on the topic itself, sorted by name; broker and built-in defaults are left out. */
+function ownSettings(configs: ConfigDescription['configs']): Record<string, string> {
+  return Object.fromEntries(
+    configs
+      .filter((entry) => entry.configSource === ConfigSources.DYNAMIC_TOPIC_CONFIG && entry.value !== null)
+      .map((entry) => [entry.name, entry.value as string])
+      .sort(([a], [b]) => a!.localeCompare(b!)),
+  );
+}
+
+/** A `null` value removes the topic's own setting, any other sets it. */
+function configOperations(update: TopicConfigUpdate) {
+  return Object.entries(update).map(([name, value]) =>
+    value === null
+      ? { name, configOperation: IncrementalAlterConfigOperationTypes.DELETE }
+      : { name, configOperation: IncrementalAlterConfigOperationTypes.SET, value },
+  );
 }
 
 /** Runs `work` with a short-lived admin client and always closes it. */
