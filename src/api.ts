@@ -9,6 +9,7 @@ import { userConfigSchema } from './config/schema.js';
 import { checkTopicRequest, type TopicRequest } from './config/check-topic.js';
 import { prepareTopicSave } from './config/save-topic.js';
 import { ConfigError, InterruptedError, InvalidArgumentsError, KafkaDevError, type ConfigIssue } from './base/errors.js';
+import { integer } from './base/integer.js';
 import { plural } from './base/plural.js';
 import { quoteText, shortText } from './base/text.js';
 import { runDefaults } from './model/defaults.js';
@@ -111,8 +112,9 @@ export type OverridableField = 'name' | 'mode' | 'brokers' | 'controllers';
 
 /**
  * The text of command-line flags as config overrides, judged by the config file's own schema, so
- * a flag and a file field get the same verdict. Text that is a whole number is tried as one where
- * the field holds numbers (`--brokers 3`); nothing else is converted (`0x3`, `1e0`, `' 3'` stay text).
+ * a flag and a file field get the same verdict. Text that is a whole number, negative too, is tried
+ * as one where the field holds numbers (`--brokers 3`; `--brokers -1` hears "at least 1"); nothing
+ * else is converted (`0x3`, `1e0`, `' 3'` stay text).
  * Every bad value is reported at once, under its flag's name.
  */
 export function configOverrides(
@@ -125,7 +127,8 @@ export function configOverrides(
   for (const [field, text] of Object.entries(texts) as [OverridableField, string | undefined][]) {
     if (text === undefined) continue;
     const schema = userConfigSchema.shape[field].unwrap();
-    const candidates: unknown[] = /^-?\d+$/.test(text) ? [text, Number(text)] : [text];
+    const number = integer(text);
+    const candidates: unknown[] = number === undefined ? [text] : [text, number];
     const results = candidates.map((candidate) => schema.safeParse(candidate, { reportInput: true }));
     const passed = results.find((result) => result.success);
     if (passed) {

@@ -1,4 +1,5 @@
 import { configOverrides, type LoadConfigOptions, type OverridableField } from '../api.js';
+import { decimalNumber } from '../base/decimal-number.js';
 import { InvalidArgumentsError } from '../base/errors.js';
 import { quoteText } from '../base/text.js';
 import { wholeNumber } from '../base/whole-number.js';
@@ -26,8 +27,8 @@ export function loadOptions(command: string, flags: GlobalFlags): LoadConfigOpti
 /** Seconds from a flag (`90`, `2.5`), in milliseconds; the default when the flag is absent. */
 export function secondsFlag(name: string, value: string | undefined, fallbackSeconds: number): number {
   if (value === undefined) return fallbackSeconds * 1000;
-  const seconds = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-  if (!(seconds > 0)) {
+  const seconds = decimalNumber(value);
+  if (seconds === undefined || seconds <= 0) {
     throw new InvalidArgumentsError(`--${name}`, [{ path: '', message: `got ${quoteText(value)}, expected a number of seconds greater than 0` }]);
   }
   return seconds * 1000;

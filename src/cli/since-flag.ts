@@ -1,8 +1,10 @@
+import { decimalNumber } from '../base/decimal-number.js';
 import { InvalidArgumentsError } from '../base/errors.js';
 import { quoteText } from '../base/text.js';
 
 const secondsPer: Readonly<Record<string, number>> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86_400 };
 const duration = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
+const durations = new RegExp(`^(?:${duration.source})+$`);
 
 /**
  * `--since` as Docker takes it, in Unix seconds: a duration back from now (`90s`, `5m`, `1h30m`,
@@ -10,11 +12,12 @@ const duration = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
  */
 export function sinceFlag(value: string | number, nowMs: number): number {
   const text = String(value).trim();
-  if (/^(\d+(\.\d+)?(ms|s|m|h|d))+$/.test(text)) {
+  if (durations.test(text)) {
     const seconds = [...text.matchAll(duration)].reduce((total, [, amount, unit]) => total + Number(amount) * secondsPer[unit!]!, 0);
     return Math.floor(nowMs / 1000 - seconds);
   }
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.floor(Number(text));
+  const unixSeconds = decimalNumber(text);
+  if (unixSeconds !== undefined) return Math.floor(unixSeconds);
   const date = Date.parse(text);
   if (!Number.isNaN(date)) return Math.floor(date / 1000);
   throw new InvalidArgumentsError('logs', [

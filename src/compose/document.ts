@@ -1,11 +1,12 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { ComposeFileError } from '../base/errors.js';
-
 /**
  * A docker-compose file reduced to what the Kafka checks need, each value with the line it is
  * written on, so a finding can say `file:line`. Accepts what Compose accepts: list or map
  * `environment:`, short and long `ports:` and `volumes:`, YAML anchors and `<<` merges.
  */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { ComposeFileError } from '../base/errors.js';
+import { wholeNumber } from '../base/whole-number.js';
+
 export interface Located<T> {
   readonly value: T;
   readonly line: number;
@@ -153,8 +154,8 @@ function environmentOf(node: unknown, document: Document, lineOf: (node: unknown
 function portsOf(node: unknown, line: number): PortMapping[] {
   if (isMap(node)) {
     const long = scalarFields(node);
-    const target = Number.parseInt(String(long.target), 10);
-    if (!Number.isInteger(target)) return [];
+    const target = wholeNumber(String(long.target));
+    if (target === undefined) return [];
     const hostIp = long.host_ip === undefined ? undefined : String(long.host_ip);
     const published = long.published === undefined ? undefined : String(long.published);
     const text = [hostIp, published, target].filter((part) => part !== undefined).join(':');
@@ -180,7 +181,7 @@ function scalarFields(node: { items: Pair[] }): Record<string, unknown> {
 }
 
 function withHost(mapping: PortMapping, hostIp: string | undefined, published: string | undefined): PortMapping {
-  const port = /^\d+$/.test(published ?? '') ? Number(published) : undefined;
+  const port = wholeNumber(published ?? '');
   const address = hostIp?.replace(/^\[(.*)\]$/, '$1');
   return { ...mapping, ...(address && { hostIp: address }), ...(port !== undefined && { published: port }) };
 }
@@ -193,8 +194,10 @@ function splitLast(text: string): [string | undefined, string] {
 }
 
 function portRange(text: string): number[] {
-  const [from, to = from] = text.split('-').map((part) => Number.parseInt(part, 10));
-  if (from === undefined || to === undefined || !Number.isInteger(from) || !Number.isInteger(to) || to < from) return [];
+  // `9092` or `9092-9093`: a single port is a range from itself to itself.
+  const bounds = text.split('-').map(wholeNumber);
+  const [from, to] = [bounds[0], bounds.at(-1)];
+  if (bounds.length > 2 || from === undefined || to === undefined || to < from) return [];
   return Array.from({ length: to - from + 1 }, (_, index) => from + index);
 }
 

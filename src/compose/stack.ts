@@ -1,13 +1,14 @@
-import type { ComposeDocument, ComposeService, Located, PortMapping } from './document.js';
-import { parseImageReference } from '../model/image-reference.js';
-import { envToSetting, flavorOfReference, flavorOfVariables, loadFlavor, unknownImageFlavor, type ImageRole } from '../model/flavor.js';
-import type { ImageFlavor } from '../model/types.js';
-
 /**
  * What a compose file's Kafka and ZooKeeper services mean, whichever image family wrote them:
  * their Kafka settings (read by the flavor registry's env contract of the image), listeners, and
  * which listener is published to the host.
  */
+import type { ComposeDocument, ComposeService, Located, PortMapping } from './document.js';
+import { parseImageReference } from '../model/image-reference.js';
+import { envToSetting, flavorOfReference, flavorOfVariables, loadFlavor, unknownImageFlavor, type ImageRole } from '../model/flavor.js';
+import type { ImageFlavor } from '../model/types.js';
+import { wholeNumber } from '../base/whole-number.js';
+
 export interface Listener {
   readonly name: string;
   /** Empty in `PLAINTEXT://:9092`: Kafka then uses the container's own host name. */
@@ -113,10 +114,12 @@ function kafkaNode(service: ComposeService, { flavor, marked }: Recognised): Kaf
   };
   const advertised = listed('advertised.listeners');
   const hostName = service.environment.get('KAFKA_ADVERTISED_HOST_NAME');
-  // wurstmeister's older contract: one PLAINTEXT listener from a host name and a port.
-  if (advertised.length === 0 && hostName) {
-    const port = service.environment.get('KAFKA_ADVERTISED_PORT') ?? service.environment.get('KAFKA_PORT');
-    advertised.push({ name: 'PLAINTEXT', host: hostName.value, port: Number(port?.value ?? 9092), line: hostName.line });
+  // wurstmeister's older contract: one PLAINTEXT listener from a host name and a port (9092 unless
+  // given); like a listener entry that does not parse, one whose port is no number is left out.
+  const portText = (service.environment.get('KAFKA_ADVERTISED_PORT') ?? service.environment.get('KAFKA_PORT'))?.value;
+  const port = portText === undefined ? 9092 : wholeNumber(portText);
+  if (advertised.length === 0 && hostName && port !== undefined) {
+    advertised.push({ name: 'PLAINTEXT', host: hostName.value, port, line: hostName.line });
   }
   const bound = listed('listeners');
   const roles = settings.get('process.roles')?.value.split(',').map((role) => role.trim()) ?? ['broker'];

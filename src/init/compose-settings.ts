@@ -1,5 +1,6 @@
 import { managedBrokerSettings } from '../config/rules.js';
-import type { ImageFlavor, KafkaSettings, KafkaSettingValue, TopicConfig } from '../model/types.js';
+import type { ImageFlavor, KafkaSettings, TopicConfig } from '../model/types.js';
+import { typedSettingValue } from '../base/typed-setting-value.js';
 import type { ComposeService, Located } from '../compose/document.js';
 import { settingOfVariable, type KafkaNodeService } from '../compose/stack.js';
 import { problemAt } from './choices.js';
@@ -29,7 +30,7 @@ export function brokerConfigFromCompose(brokers: readonly KafkaNodeService[], re
   const brokerConfig: KafkaSettings = {};
   for (const [key, { value }] of ownSettings(first!)) {
     if (rendered.get(key) === value) continue;
-    const typed = typedValue(value);
+    const typed = typedSettingValue(value);
     const problem = problemAt({ brokerConfig: { [key]: typed } }, 'brokerConfig');
     if (problem) notes.push(`${first!.service.name}: setting ${key}=${value} (${problem})`);
     else brokerConfig[key] = typed;
@@ -46,12 +47,6 @@ export function uncarriedVariables(service: ComposeService, contract: ImageFlavo
   return [...service.environment]
     .filter(([variable, { value }]) => !carriedVariables.has(variable) && !settingOfVariable(variable, contract) && rendered[variable] !== value)
     .map(([variable, { value }]) => `${service.name}: ${variable}=${value} has no kafka-dev field`);
-}
-
-/** `1` -> 1, `true` -> true: what a person would write in the config; anything else stays text. */
-function typedValue(value: string): KafkaSettingValue {
-  if (value === 'true' || value === 'false') return value === 'true';
-  return /^(0|[1-9]\d{0,14})$/.test(value) ? Number(value) : value;
 }
 
 /** Topics from wurstmeister's KAFKA_CREATE_TOPICS, with replication factors the cluster can hold. */

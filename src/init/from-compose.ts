@@ -3,6 +3,8 @@ import { kafkaMajorVersion } from '../model/images.js';
 import { clusterIdFor, parseConfig } from '../config/parse.js';
 import type { ImagesConfig, Mode, UserConfig, ZookeeperConfig } from '../model/types.js';
 import { ComposeFileError } from '../base/errors.js';
+import { quoteText } from '../base/text.js';
+import { wholeNumber } from '../base/whole-number.js';
 import type { ComposeDocument } from '../compose/document.js';
 import { brokersOf, composeStack, listenerExposure, settingOfVariable, type ComposeStack, type KafkaNodeService } from '../compose/stack.js';
 import { loadFlavor } from '../model/flavor.js';
@@ -68,8 +70,8 @@ export function configFromCompose(document: ComposeDocument): ComposeConversion 
 }
 
 function nodeId(node: KafkaNodeService): number {
-  const id = Number((node.settings.get('broker.id') ?? node.settings.get('node.id'))?.value);
-  return Number.isInteger(id) ? id : Number.MAX_SAFE_INTEGER;
+  // Brokers without an id of their own (none, or -1 for one Kafka picks) sort last.
+  return wholeNumber((node.settings.get('broker.id') ?? node.settings.get('node.id'))?.value ?? '') ?? Number.MAX_SAFE_INTEGER;
 }
 
 function limited<Item extends { service: { name: string } }>(items: Item[], max: number, what: string, notes: string[]): Item[] {
@@ -101,7 +103,12 @@ function zookeeperFromCompose(stack: ComposeStack, notes: string[]): ZookeeperCo
   }
   if (ensemble.length > 0) notes.push(`the ZooKeeper ensemble ${serviceNames(stack.zookeeper)} becomes one ZooKeeper`);
   const { environment, ports, name } = zookeeper.service;
-  const clientPort = Number((environment.get('ZOOKEEPER_CLIENT_PORT') ?? environment.get('ZOO_PORT_NUMBER'))?.value ?? defaults.zookeeper.port);
+  const portVariable = environment.get('ZOOKEEPER_CLIENT_PORT') ?? environment.get('ZOO_PORT_NUMBER');
+  const clientPort = portVariable ? wholeNumber(portVariable.value) : defaults.zookeeper.port;
+  if (clientPort === undefined) {
+    notes.push(`${name}: client port ${quoteText(portVariable!.value)} is not a port number; kafka-dev uses ${defaults.zookeeper.port}`);
+    return undefined;
+  }
   const mapping = ports.find((port) => port.target === clientPort);
   if (!mapping) {
     notes.push(`${name} is not published to the host; kafka-dev publishes it on ${defaults.zookeeper.bind}:${clientPort}`);

@@ -2,6 +2,8 @@
  * The smoke check's message format, shared by the Node client (OUTSIDE) and the console tools
  * (INSIDE): key = sequence number, value = `<run id>:<sequence number>`.
  */
+import { wholeNumber } from '../base/whole-number.js';
+
 export const smokeTopicPrefix = 'kafka-dev-smoke-';
 
 export function smokeValue(runId: string, seq: number): string {
@@ -12,8 +14,7 @@ export function smokeValue(runId: string, seq: number): string {
 export function smokeSeq(value: string, runId: string): number | undefined {
   const prefix = `${runId}:`;
   if (!value.startsWith(prefix)) return undefined;
-  const seq = Number(value.slice(prefix.length));
-  return Number.isInteger(seq) && seq >= 0 ? seq : undefined;
+  return wholeNumber(value.slice(prefix.length));
 }
 
 export interface ConsoleRecord {

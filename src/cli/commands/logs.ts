@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import { quoteText } from '../../base/text.js';
 import { logs, type ServiceLogLine } from '../../api.js';
 import { InvalidArgumentsError } from '../../base/errors.js';
+import { wholeNumber } from '../../base/whole-number.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
 import { sinceFlag } from '../since-flag.js';
 
@@ -32,7 +33,8 @@ export async function logsCommand(service: string | undefined, flags: LogsFlags,
 
 function tailFlag(value: string | undefined): number | undefined {
   if (value === undefined || value === 'all') return undefined;
-  if (/^\d+$/.test(value)) return Number(value);
+  const lines = wholeNumber(value);
+  if (lines !== undefined) return lines;
   throw new InvalidArgumentsError('logs', [{ path: '--tail', message: `got ${quoteText(value)}, expected a number of lines or 'all'` }]);
 }
 

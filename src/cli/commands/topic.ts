@@ -3,6 +3,7 @@ import { quoteText } from '../../base/text.js';
 import { addTopic, checkTopicRequest, deleteTopic, describeTopic, listTopics, loadConfig, topicNameProblem } from '../../api.js';
 import { InvalidArgumentsError, KafkaDevError, type ConfigIssue } from '../../base/errors.js';
 import { plural } from '../../base/plural.js';
+import { typedSettingValue } from '../../base/typed-setting-value.js';
 import type { KafkaSettingValue } from '../../model/types.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
 import { printResult } from '../output.js';
@@ -78,17 +79,11 @@ export function splitConfigFlag(value: string | readonly string[] | undefined): 
       .filter((item) => item.includes('='))
       .map((item) => {
         const separator = item.indexOf('=');
-        return [item.slice(0, separator).trim(), settingValue(item.slice(separator + 1).trim())];
+        return [item.slice(0, separator).trim(), typedSettingValue(item.slice(separator + 1).trim())];
       }),
   );
   const issues = files.length > 1 ? [{ path: '--config', message: `got several config files (${files.join(', ')}); expected at most one` }] : [];
   return { configFile: files[0], settings, issues };
-}
-
-/** Whole numbers and booleans as such, so a saved config reads `retention.ms: 3600000`, not a string. */
-function settingValue(text: string): KafkaSettingValue {
-  if (text === 'true' || text === 'false') return text === 'true';
-  return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
 }
 
 /** Asks on the terminal; without one, refuses rather than deleting unasked. */

@@ -14,6 +14,10 @@ describe('splitConfigFlag', () => {
     expect(splitConfigFlag('flush.ms=9223372036854775807').settings).toEqual({ 'flush.ms': '9223372036854775807' });
   });
 
+  test('negative whole numbers are numbers; ones with leading zeros stay as written', () => {
+    expect(splitConfigFlag(['retention.ms=-1', 'segment.ms=0604800000']).settings).toEqual({ 'retention.ms': -1, 'segment.ms': '0604800000' });
+  });
+
   test('two config files are refused', () => {
     expect(splitConfigFlag(['a.yaml', 'b.yaml']).issues).toEqual([
       { path: '--config', message: 'got several config files (a.yaml, b.yaml); expected at most one' },

@@ -19,6 +19,18 @@ describe('parseComposeDocument', () => {
     expect(port).toEqual({ text: expect.any(String), line: 4, ...expected });
   });
 
+  test.each([
+    { name: 'a long-syntax target with trailing text', spec: '{ target: 9092abc }' },
+    { name: 'a short-syntax port with trailing text', spec: '"9092abc"' },
+    { name: 'a range with trailing text', spec: '"9092-9093abc"' },
+  ])('leaves out $name, as Compose refuses it', ({ spec }) => {
+    expect(serviceOf(`    ports:\n      - ${spec}\n`).ports).toEqual([]);
+  });
+
+  test('keeps a published port with trailing text unread', () => {
+    expect(serviceOf('    ports:\n      - "19092abc:9092"\n').ports).toEqual([{ text: '19092abc:9092', line: 4, target: 9092 }]);
+  });
+
   test('expands a port range into one mapping per port', () => {
     const { ports } = serviceOf('    ports:\n      - "127.0.0.1:9092-9093:19092-19093"\n');
     expect(ports.map(({ published, target }) => [published, target])).toEqual([

@@ -67,4 +67,9 @@ describe('composeStack', () => {
     const [node] = stack('services:\n  kafka:\n    image: wurstmeister/kafka\n    environment:\n      KAFKA_ADVERTISED_HOST_NAME: kafka\n      KAFKA_ADVERTISED_PORT: 9094\n').kafka;
     expect(node!.advertised).toEqual([{ name: 'PLAINTEXT', host: 'kafka', port: 9094, line: 5 }]);
   });
+
+  test('a wurstmeister KAFKA_ADVERTISED_PORT that is no number makes no listener, like a listener entry that does not parse', () => {
+    const [node] = stack('services:\n  kafka:\n    image: wurstmeister/kafka\n    environment:\n      KAFKA_ADVERTISED_HOST_NAME: kafka\n      KAFKA_ADVERTISED_PORT: " 9094"\n').kafka;
+    expect(node!.advertised).toEqual([]);
+  });
 });

@@ -130,6 +130,21 @@ describe('configFromCompose on real-world compose files', () => {
     expect(notCarried).toContain('topic a: replication factor 3 lowered to 1, the number of brokers');
   });
 
+  test('a ZooKeeper client port that is no number is named and replaced by the default', () => {
+    const { config, notCarried } = convert(
+      'services:\n  zk:\n    image: confluentinc/cp-zookeeper:7.9.0\n    environment:\n      ZOOKEEPER_CLIENT_PORT: 2181abc\n  kafka:\n    image: confluentinc/cp-kafka:7.9.0\n    environment:\n      KAFKA_ZOOKEEPER_CONNECT: zk:2181\n',
+    );
+    expect(config.zookeeper).toBeUndefined();
+    expect(notCarried).toContain("zk: client port '2181abc' is not a port number; kafka-dev uses 2181");
+  });
+
+  test('Kafka settings from the environment become numbers and booleans where a person would write them so', () => {
+    const { config } = convert(
+      'services:\n  kafka:\n    image: confluentinc/cp-kafka:7.9.0\n    environment:\n      KAFKA_ZOOKEEPER_CONNECT: zk:2181\n      KAFKA_LOG_RETENTION_MS: "-1"\n      KAFKA_LOG_RETENTION_CHECK_INTERVAL_MS: "060000"\n      KAFKA_AUTO_CREATE_TOPICS_ENABLE: "false"\n',
+    );
+    expect(config.brokerConfig).toMatchObject({ 'log.retention.ms': -1, 'log.retention.check.interval.ms': '060000', 'auto.create.topics.enable': false });
+  });
+
   test('a file without a broker is refused', () => {
     expect(() => convert('services:\n  web:\n    image: nginx\n')).toThrow(ComposeFileError);
   });

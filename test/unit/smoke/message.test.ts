@@ -7,6 +7,8 @@ describe('smoke messages', () => {
     expect(smokeSeq('run1:42', 'run1')).toBe(42);
     expect(smokeSeq('run2:42', 'run1')).toBeUndefined();
     expect(smokeSeq('run1:x', 'run1')).toBeUndefined();
+    expect(smokeSeq('run1:', 'run1')).toBeUndefined();
+    expect(smokeSeq('run1: 4', 'run1')).toBeUndefined();
     expect(smokeSeq('warm-up', 'run1')).toBeUndefined();
   });
 
