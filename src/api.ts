@@ -57,6 +57,7 @@ export { checkTopicRequest, topicNameProblem } from './config/check-topic.js';
 export { checkWarnings as configWarnings } from './config/rules.js';
 export { networkName } from './engine/labels.js';
 export { bootstrapServers } from './model/cluster.js';
+export { topicShape } from './model/topic-shape.js';
 export { findConfigFile, type LoadConfigOptions } from './config/load.js';
 
 /** Runs the steps of `up` or `down` in order, e.g. behind a progress display; the API holds the project lock around it and cleans up after a failure. */

@@ -3,6 +3,7 @@ import type { KafkaSettingValue, ResolvedConfig, ResolvedTopic } from '../model/
 import type { ConfigIssue } from '../base/errors.js';
 import { plural } from '../base/plural.js';
 import { quoteText } from '../base/text.js';
+import { wholeNumber } from '../base/whole-number.js';
 import { defaults } from '../model/defaults.js';
 import { settingsCatalogFor } from '../model/kafka-settings/catalog-for.js';
 import { checkTopicSettings } from '../model/topic-settings.js';
@@ -40,16 +41,17 @@ export function checkTopicRequest(
   const nameProblem = topicNameProblem(request.name);
   if (nameProblem) issues.push({ path: 'name', message: nameProblem });
 
-  const count = (path: string, value: unknown) => {
+  const count = (path: string, value: unknown): number | undefined => {
     if (value === undefined) return 1;
     // Text counts only as decimal digits: '0x3' or '1e0' is what was typed, not 3 or 1.
-    const number = typeof value === 'number' ? value : /^\d+$/.test(String(value)) ? Number(value) : Number.NaN;
-    if (!Number.isInteger(number) || number < 1) issues.push({ path, message: `got ${quoteText(String(value))}, expected a whole number of at least 1` });
-    return number;
+    const number = typeof value === 'number' ? value : wholeNumber(String(value));
+    if (number !== undefined && Number.isInteger(number) && number >= 1) return number;
+    issues.push({ path, message: `got ${quoteText(String(value))}, expected a whole number of at least 1` });
+    return undefined;
   };
   const partitions = count('--partitions', request.partitions);
   const replicationFactor = count('--replication-factor', request.replicationFactor);
-  if (Number.isInteger(replicationFactor) && replicationFactor > brokers) {
+  if (replicationFactor !== undefined && replicationFactor > brokers) {
     issues.push({
       path: '--replication-factor',
       message: `got ${replicationFactor}, but the cluster has ${plural(brokers, 'broker')}; expected at most ${brokers}`,
@@ -58,7 +60,7 @@ export function checkTopicRequest(
   const config = request.config ?? {};
   const settingIssues = [...checkTopicSettings(config, settingsCatalogFor(kafka)), ...minInSyncIssues(config, brokers)];
   issues.push(...settingIssues.map((issue) => ({ ...issue, path: `--config ${issue.path}` })));
-  if (issues.length > 0) return { issues };
+  if (partitions === undefined || replicationFactor === undefined || issues.length > 0) return { issues };
   return { topic: { name: request.name, partitions, replicationFactor, config }, issues: [] };
 }
 

@@ -1,13 +1,13 @@
-import { isIP } from 'node:net';
-import { z } from 'zod';
-import { maxBrokers, maxControllers } from '../model/defaults.js';
-import { renderedFlavors } from '../model/flavor.js';
-import type { UserConfig } from '../model/types.js';
-
 /**
  * Field-by-field shape of a config file. Cross-field rules (port collisions, replication
  * factor against broker count) live in `rules.ts`, where the whole config is known.
  */
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { plural, pluralForm } from '../base/plural.js';
+import { maxBrokers, maxControllers } from '../model/defaults.js';
+import { renderedFlavors } from '../model/flavor.js';
+import type { UserConfig } from '../model/types.js';
 
 const port = z
   .number({ error: 'expected a port number' })
@@ -43,10 +43,11 @@ const settings = z.record(
   z.union([z.string(), z.number(), z.boolean()], { error: 'expected a string, number or boolean' }),
 );
 
-const count = (what: string, { min = 1, max }: { min?: number; max?: number } = {}) => {
-  const base = z.number({ error: `expected a number of ${what}` }).int({ error: 'expected a whole number' });
-  const atLeast = base.min(min, { error: `expected at least ${min} ${min === 1 ? what.replace(/s$/, '') : what}` });
-  return max === undefined ? atLeast : atLeast.max(max, { error: `expected at most ${max} ${what}` });
+const count = (noun: string, { min = 1, max }: { min?: number; max?: number } = {}) => {
+  // "a number of" takes the plural, as a count of zero does.
+  const base = z.number({ error: `expected a number of ${pluralForm(0, noun)}` }).int({ error: 'expected a whole number' });
+  const atLeast = base.min(min, { error: `expected at least ${plural(min, noun)}` });
+  return max === undefined ? atLeast : atLeast.max(max, { error: `expected at most ${plural(max, noun)}` });
 };
 
 const topic = z.strictObject({
@@ -56,8 +57,8 @@ const topic = z.strictObject({
       error: "expected a topic name of 1 to 249 characters from a-z, A-Z, 0-9, '.', '_' and '-'",
     })
     .refine((name) => name !== '.' && name !== '..', { error: "'.' and '..' are not valid topic names" }),
-  partitions: count('partitions').optional(),
-  replicationFactor: count('replicas').optional(),
+  partitions: count('partition').optional(),
+  replicationFactor: count('replica').optional(),
   config: settings.optional(),
 });
 
@@ -69,8 +70,8 @@ export const userConfigSchema = z.strictObject({
     })
     .optional(),
   mode: z.enum(['zookeeper', 'kraft'], { error: "expected 'zookeeper' or 'kraft'" }).optional(),
-  brokers: count('brokers', { max: maxBrokers }).optional(),
-  controllers: count('controllers', { min: 0, max: maxControllers }).optional(),
+  brokers: count('broker', { max: maxBrokers }).optional(),
+  controllers: count('controller', { min: 0, max: maxControllers }).optional(),
   clusterId: z
     .string()
     .regex(/^[A-Za-z0-9_-]{22}$/, { error: 'expected 22 characters of base64url (16 random bytes), as kafka-storage random-uuid prints' })

@@ -1,8 +1,9 @@
+/** What `up` will do, computed from plain data before anything is touched (plan, then apply). */
+import { plural } from '../base/plural.js';
 import type { ServiceSpec, StackModel } from '../model/stack.js';
 import type { ContainerSummary } from './runtime.js';
 import { composeLabel, configHash, containerName, networkName, volumeName } from './labels.js';
 
-/** What `up` will do, computed from plain data before anything is touched (plan, then apply). */
 export type ServiceAction = 'create' | 'recreate' | 'start' | 'keep';
 
 export interface ServicePlan {
@@ -92,6 +93,6 @@ export function describePlan(plan: UpPlan): string {
   if (plan.orphans.length > 0) parts.push(`remove ${plan.orphans.map((orphan) => orphan.name).join(', ')}`);
   if (!plan.network.exists) parts.push(`create network ${plan.network.name}`);
   const newVolumes = plan.volumes.filter((volume) => !volume.exists);
-  if (newVolumes.length > 0) parts.push(`create ${newVolumes.length} volume${newVolumes.length === 1 ? '' : 's'}`);
+  if (newVolumes.length > 0) parts.push(`create ${plural(newVolumes.length, 'volume')}`);
   return parts.join(', ');
 }

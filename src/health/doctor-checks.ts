@@ -1,4 +1,5 @@
 import { statfs } from 'node:fs/promises';
+import { plural, pluralForm } from '../base/plural.js';
 import type { ResolvedConfig } from '../model/types.js';
 import type { ContainerRuntime, ContainerSummary, NamedResource } from '../engine/runtime.js';
 import { clusterIdentity, clusterLabel, composeLabel, networkName, projectLabels, roleLabel } from '../engine/labels.js';
@@ -63,7 +64,7 @@ export const images: Check = {
     if (missing.length === 0) return pass(`present: ${wanted.join(', ')}`);
     return {
       verdict: 'warn',
-      detail: `not on this machine: ${missing.join(', ')}; 'up' will try to pull ${missing.length === 1 ? 'it' : 'them'}`,
+      detail: `not on this machine: ${missing.join(', ')}; 'up' will try to pull ${pluralForm(missing.length, 'it', 'them')}`,
       fix: `Pull now (docker pull ${missing.join(' && docker pull ')}) or, offline, build local stand-ins and set KAFKA_DEV_KAFKA_IMAGE / KAFKA_DEV_ZOOKEEPER_IMAGE.`,
     };
   },
@@ -92,7 +93,7 @@ export const volumesMatchCluster: Check = {
   async run({ config, projectVolumes }) {
     const expected = clusterIdentity(config);
     const foreign = foreignVolumes(config, projectVolumes);
-    if (foreign.length === 0) return pass(projectVolumes.length > 0 ? `${projectVolumes.length} volume(s) of cluster '${expected}'` : 'none yet');
+    if (foreign.length === 0) return pass(projectVolumes.length > 0 ? `${plural(projectVolumes.length, 'volume')} of cluster '${expected}'` : 'none yet');
     return {
       verdict: 'fail',
       detail: `${foreign.map((v) => `${v.name} holds cluster '${v.labels[clusterLabel]}'`).join('; ')}, but the config runs '${expected}'`,

@@ -1,11 +1,12 @@
-import type { ResolvedTopic } from '../model/types.js';
-import type { TopicDescription } from './admin.js';
-import { settingText } from '../model/topic-settings.js';
-
 /**
  * Declared topics against the cluster, as plain data (plan, then apply): what to create, which
  * partition counts and settings to change, and what cannot be done in place.
  */
+import type { ResolvedTopic } from '../model/types.js';
+import type { TopicDescription } from './admin.js';
+import { settingText } from '../model/topic-settings.js';
+import { topicShape } from '../model/topic-shape.js';
+
 export type ActualTopic = Pick<TopicDescription, 'name' | 'partitions' | 'replicationFactor' | 'config'>;
 
 /** `null` stands for "not set on the topic": the broker's default applies. */
@@ -79,9 +80,7 @@ export function isUnchanged(plan: TopicPlan): boolean {
 /** One line per topic: what was (or will be) done, e.g. `orders: partitions 1 -> 3; retention.ms: 604800000 -> 3600000`. */
 export function describeTopicPlan(plan: TopicPlan): string {
   if (plan.create) {
-    const { partitions, replicationFactor, config } = plan.create;
-    const settings = Object.entries(config).map(([key, value]) => `, ${key}=${String(value)}`);
-    return `${plan.name}: created (${partitions} partition${partitions === 1 ? '' : 's'}, replication factor ${replicationFactor}${settings.join('')})`;
+    return `${plan.name}: created (${topicShape(plan.create)})`;
   }
   if (isUnchanged(plan)) return `${plan.name}: unchanged`;
   const changes = [

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { TopicDescription, TopicListEntry } from '../../api.js';
+import { topicShape, type TopicDescription, type TopicListEntry } from '../../api.js';
 import { formatTable } from '../table.js';
 
 export function formatTopicList(topics: readonly TopicListEntry[]): string {
@@ -23,7 +23,7 @@ export function formatTopic(topic: TopicDescription, declared: boolean): string 
   ]);
   const settings = Object.entries(topic.config);
   return [
-    `Topic ${topic.name} (${declared ? 'declared in the config' : 'not declared in the config'}): ${topic.partitions} partition${topic.partitions === 1 ? '' : 's'}, replication factor ${topic.replicationFactor}`,
+    `Topic ${topic.name} (${declared ? 'declared in the config' : 'not declared in the config'}): ${topicShape({ partitions: topic.partitions, replicationFactor: topic.replicationFactor })}`,
     ...formatTable(['PARTITION', 'LEADER', 'REPLICAS', 'ISR'], partitions),
     settings.length > 0 ? 'Settings of its own (the rest are broker defaults):' : 'Settings: all broker defaults',
     ...settings.map(([key, value]) => `  ${key}=${value}`),

@@ -1,8 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { quoteText } from '../../base/text.js';
-import { addTopic, checkTopicRequest, deleteTopic, describeTopic, listTopics, loadConfig, topicNameProblem } from '../../api.js';
+import { addTopic, checkTopicRequest, deleteTopic, describeTopic, listTopics, loadConfig, topicNameProblem, topicShape } from '../../api.js';
 import { InvalidArgumentsError, KafkaDevError, type ConfigIssue } from '../../base/errors.js';
-import { plural } from '../../base/plural.js';
 import { typedSettingValue } from '../../base/typed-setting-value.js';
 import type { KafkaSettingValue } from '../../model/types.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
@@ -48,9 +47,8 @@ export async function topicCommand(action: string | undefined, name: string | un
   }
   if (action === 'add') {
     const topic = await addTopic(request, { config, save: Boolean(flags.save) });
-    const settingsText = Object.entries(topic.config).map(([key, value]) => `, ${key}=${String(value)}`).join('');
     return printResult(flags, topic, () =>
-      `Created topic ${topic.name} (${plural(topic.partitions, 'partition')}, replication factor ${topic.replicationFactor}${settingsText}).\n` +
+      `Created topic ${topic.name} (${topicShape(topic)}).\n` +
       (topic.savedTo ? `Saved it to ${topic.savedTo}; 'kafka-dev up' keeps it as declared.\n` : ''),
     );
   }

@@ -47,6 +47,14 @@ describe('runDoctor', () => {
     expect(report.ok).toBe(false);
   });
 
+  test('volumes of this cluster pass, counted in words that agree with the count', async () => {
+    const runtime = new FakeRuntime(allImages);
+    const volume = `${project}_zookeeper-data`;
+    runtime.volumes.set(volume, { name: volume, labels: { ...projectLabels(project), [clusterLabel]: 'zookeeper' } });
+    const report = await runDoctor(config, runtime, [volumesMatchCluster]);
+    expect(report.results[0]).toMatchObject({ verdict: 'pass', detail: "1 volume of cluster 'zookeeper'" });
+  });
+
   test('on a running stack, the INSIDE check probes the brokers from a container on the project network', async () => {
     const runtime = await runningStack(config);
     runtime.runResult = () => ({ exitCode: 0, stdout: 'ok kafka:9093\n', stderr: '', timedOut: false });
