@@ -1,16 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
-import type { ImageFlavor } from './types.js';
-import type { ImageReference } from './image-reference.js';
-
 /**
  * The flavor registry: everything kafka-dev knows about an image family, read from
  * `templates/flavors/<name>.yaml` over `base.yaml`. Image names, how a tag tells the Kafka
  * version, how settings become environment variables and back, data directories, tools, modes,
  * and (for the families kafka-dev renders) the environment templates.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { wholeNumber } from '../base/whole-number.js';
+import type { ImageFlavor } from './types.js';
+import type { ImageReference } from './image-reference.js';
+
 const environment = z.record(z.string(), z.coerce.string());
 const variables = z.array(z.string()).default([]);
 const dataVolumes = z.record(z.string(), z.string());
@@ -142,9 +143,9 @@ export function kafkaMajorOfTag(flavor: Flavor, reference: ImageReference): numb
   if (!kafkaVersion || (reference.tag === undefined && reference.digest !== undefined)) return undefined;
   const tag = reference.tag ?? 'latest';
   if (tag === 'latest') return kafkaVersion.latest;
-  const major = /^(\d+)(?:\.\d+)*(?:[-_+.]|$)/.exec(tag)?.[1];
+  const major = wholeNumber(/^(\d+)(?:\.\d+)*(?:[-_+.]|$)/.exec(tag)?.[1] ?? '');
   if (major === undefined) return undefined;
-  return kafkaVersion.byTagMajor ? kafkaVersion.byTagMajor[String(Number(major))] : Number(major);
+  return kafkaVersion.byTagMajor ? kafkaVersion.byTagMajor[String(major)] : major;
 }
 
 /** `log.retention.hours` -> `KAFKA_LOG_RETENTION_HOURS`, following the flavor's escapes. */
