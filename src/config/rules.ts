@@ -4,6 +4,7 @@ import { plural } from '../base/plural.js';
 import { quoteText } from '../base/text.js';
 import { checkTopicSettings } from '../model/topic-settings.js';
 import { settingsCatalogFor } from '../model/kafka-settings/catalog-for.js';
+import type { KafkaSettingsCatalog } from '../model/kafka-settings/catalog.js';
 import { checkBrokerSettings } from './check-broker-settings.js';
 import { generatedNameIssues } from './generated-names.js';
 import { minInSyncIssues } from './min-in-sync.js';
@@ -16,20 +17,37 @@ export { managedBrokerSettings } from './check-broker-settings.js';
 
 /** Rules that need the whole config at once. Returns every problem found, in field order. */
 export function checkRules(config: ResolvedConfig): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  const { inside, outside } = config.listeners;
+  const catalog = settingsCatalogFor(config);
+  const issues = [
+    ...modeIssues(config),
+    ...insideHostIssues(config),
+    ...outsidePortIssues(config),
+    ...outsideAddressIssues(config),
+    ...controllerPortIssues(config),
+    ...zookeeperPortIssues(config),
+    ...config.topics.flatMap((topic, index) => topicIssues(config, catalog, index)),
+    ...brokerConfigIssues(config, catalog),
+  ];
+  // Names and ports are judged on the stack itself once the fields make sense, so no rule about a field can miss a clash.
+  return issues.length === 0 ? generatedNameIssues(config) : issues;
+}
 
-  issues.push(...modeIssues(config));
-  if (inside.host === 'localhost') {
-    issues.push({
+function insideHostIssues({ listeners: { inside } }: ResolvedConfig): ConfigIssue[] {
+  if (inside.host !== 'localhost') return [];
+  return [
+    {
       path: 'listeners.inside.host',
       message:
         "got 'localhost', which inside a container is that container itself; expected the broker's service name such as 'kafka'",
-    });
-  }
+    },
+  ];
+}
 
-  const services = brokerNodes(config).map((node) => ({ id: node.id, outside: node.broker.outside }));
-  const lastPort = services.at(-1)!.outside.port;
+/** Each broker publishes its own OUTSIDE port, counting up from the configured one. */
+function outsidePortIssues(config: ResolvedConfig): ConfigIssue[] {
+  const { inside, outside } = config.listeners;
+  const issues: ConfigIssue[] = [];
+  const lastPort = brokerNodes(config).at(-1)!.broker.outside.port;
   if (lastPort > 65535) {
     issues.push({
       path: 'listeners.outside.port',
@@ -42,56 +60,65 @@ export function checkRules(config: ResolvedConfig): ConfigIssue[] {
       message: `got ${outside.port}, which is also the INSIDE port (listeners.inside.port); a broker cannot serve two listeners on one port, expected two different ports`,
     });
   }
-  issues.push(...outsideAddressIssues(config));
-  const controllerPort = config.listeners.controller.port;
-  if (config.mode === 'kraft' && (controllerPort === inside.port || controllerPort === outside.port)) {
-    issues.push({
-      path: 'listeners.controller.port',
-      message: `got ${controllerPort}, which a broker listener already uses; expected a port other than ${inside.port} (INSIDE) and ${outside.port} (OUTSIDE)`,
-    });
-  }
-  for (const broker of config.mode === 'zookeeper' ? services : []) {
-    if (broker.outside.port === config.zookeeper.port) {
-      issues.push({
-        path: 'zookeeper.port',
-        message: `got ${config.zookeeper.port}, which broker ${broker.id} publishes as its OUTSIDE port; expected a port no broker uses`,
-      });
-    }
-  }
-
-  const catalog = settingsCatalogFor(config);
-  // Kafka refuses a topic whose name equals another's once '.' is read as '_' (their metric names collide).
-  const seen = new Map<string, string>();
-  config.topics.forEach((topic, index) => {
-    const metricName = topic.name.replaceAll('.', '_');
-    const earlier = seen.get(metricName);
-    if (earlier === topic.name) {
-      issues.push({ path: `topics[${index}].name`, message: `got ${quoteText(topic.name)} a second time; expected each topic once` });
-    } else if (earlier !== undefined) {
-      issues.push({
-        path: `topics[${index}].name`,
-        message: `got ${quoteText(topic.name)}, which Kafka treats as the same name as ${quoteText(earlier)} ('.' and '_' collide in its metric names); expected names that differ in more than '.' and '_'`,
-      });
-    }
-    if (earlier === undefined) seen.set(metricName, topic.name);
-    for (const issue of [...checkTopicSettings(topic.config, catalog), ...minInSyncIssues(topic.config, config.brokers)]) {
-      issues.push({ ...issue, path: `topics[${index}].config.${issue.path}` });
-    }
-    if (topic.replicationFactor > config.brokers) {
-      issues.push({
-        path: `topics[${index}].replicationFactor`,
-        message: `got ${topic.replicationFactor}, but the cluster has ${plural(config.brokers, 'broker')}; expected at most ${config.brokers} (or raise 'brokers')`,
-      });
-    }
-  });
-
-  const brokerIssues = [...checkBrokerSettings(config.brokerConfig, config, catalog), ...minInSyncIssues(config.brokerConfig, config.brokers)];
-  issues.push(...brokerIssues.map((issue) => ({ ...issue, path: `brokerConfig.${issue.path}` })));
-  // Names and ports are judged on the stack itself once the fields make sense, so no rule about a field can miss a clash.
-  if (issues.length === 0) issues.push(...generatedNameIssues(config));
   return issues;
 }
 
+function controllerPortIssues({ mode, listeners: { inside, outside, controller } }: ResolvedConfig): ConfigIssue[] {
+  if (mode !== 'kraft' || (controller.port !== inside.port && controller.port !== outside.port)) return [];
+  return [
+    {
+      path: 'listeners.controller.port',
+      message: `got ${controller.port}, which a broker listener already uses; expected a port other than ${inside.port} (INSIDE) and ${outside.port} (OUTSIDE)`,
+    },
+  ];
+}
+
+function zookeeperPortIssues(config: ResolvedConfig): ConfigIssue[] {
+  if (config.mode !== 'zookeeper') return [];
+  return brokerNodes(config)
+    .filter((node) => node.broker.outside.port === config.zookeeper.port)
+    .map((node) => ({
+      path: 'zookeeper.port',
+      message: `got ${config.zookeeper.port}, which broker ${node.id} publishes as its OUTSIDE port; expected a port no broker uses`,
+    }));
+}
+
+/** The topic at `index`: its name against the earlier topics', its settings, and its replication factor. */
+function topicIssues(config: ResolvedConfig, catalog: KafkaSettingsCatalog, index: number): ConfigIssue[] {
+  const topic = config.topics[index]!;
+  const settingsIssues = [...checkTopicSettings(topic.config, catalog), ...minInSyncIssues(topic.config, config.brokers)];
+  const issues = [
+    ...topicNameIssues(config.topics, index),
+    ...settingsIssues.map((issue) => ({ ...issue, path: `topics[${index}].config.${issue.path}` })),
+  ];
+  if (topic.replicationFactor > config.brokers) {
+    issues.push({
+      path: `topics[${index}].replicationFactor`,
+      message: `got ${topic.replicationFactor}, but the cluster has ${plural(config.brokers, 'broker')}; expected at most ${config.brokers} (or raise 'brokers')`,
+    });
+  }
+  return issues;
+}
+
+/** Kafka refuses a topic whose name equals another's once '.' is read as '_' (their metric names collide). */
+function topicNameIssues(topics: ResolvedConfig['topics'], index: number): ConfigIssue[] {
+  const { name } = topics[index]!;
+  const metricName = (topicName: string) => topicName.replaceAll('.', '_');
+  const earlier = topics.slice(0, index).find((other) => metricName(other.name) === metricName(name))?.name;
+  if (earlier === name) return [{ path: `topics[${index}].name`, message: `got ${quoteText(name)} a second time; expected each topic once` }];
+  if (earlier === undefined) return [];
+  return [
+    {
+      path: `topics[${index}].name`,
+      message: `got ${quoteText(name)}, which Kafka treats as the same name as ${quoteText(earlier)} ('.' and '_' collide in its metric names); expected names that differ in more than '.' and '_'`,
+    },
+  ];
+}
+
+function brokerConfigIssues(config: ResolvedConfig, catalog: KafkaSettingsCatalog): ConfigIssue[] {
+  const issues = [...checkBrokerSettings(config.brokerConfig, config, catalog), ...minInSyncIssues(config.brokerConfig, config.brokers)];
+  return issues.map((issue) => ({ ...issue, path: `brokerConfig.${issue.path}` }));
+}
 
 /**
  * An IPv6 OUTSIDE host is where clients connect, so the port must be published there: on that

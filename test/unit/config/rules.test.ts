@@ -110,3 +110,22 @@ describe("topic settings and names, by Kafka's own validators", () => {
     ]);
   });
 });
+
+test('every problem of a config comes back at once, in field order', () => {
+  const paths = refusal({
+    listeners: { inside: { host: 'localhost', port: 9092 }, outside: { port: 9092 } },
+    zookeeper: { port: 9092 },
+    topics: [{ name: 'a.b', replicationFactor: 2 }, { name: 'a_b' }, { name: 'a.b', config: { 'min.insync.replicas': 2 } }],
+    brokerConfig: { 'min.insync.replicas': 2 },
+  }).map((line) => line.slice(0, line.indexOf(': ')));
+  expect(paths).toEqual([
+    'listeners.inside.host',
+    'listeners.outside.port',
+    'zookeeper.port',
+    'topics[0].replicationFactor',
+    'topics[1].name',
+    'topics[2].name',
+    'topics[2].config.min.insync.replicas',
+    'brokerConfig.min.insync.replicas',
+  ]);
+});
