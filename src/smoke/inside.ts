@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ResolvedConfig } from '../model/types.js';
-import type { ContainerRuntime, RunResult } from '../engine/runtime.js';
+import type { ContainerRuntime, RunRequest, RunResult } from '../engine/runtime.js';
 import { composeLabel, networkName, projectLabels, roleLabel } from '../engine/labels.js';
 import { flavorTemplates, loadFlavor } from '../model/flavor.js';
 import type { KafkaAdmin } from '../kafka/admin.js';
 import type { PathProblem } from '../kafka/diagnose.js';
 import type { PathResult, SmokeRun } from './path.js';
 import { lineSplitter, parseConsoleRecord, smokeSeq } from './message.js';
-import { deliveryStats, type Receipt } from './stats.js';
+import { deliveryStats, type DeliveryStats } from './stats.js';
 
 export interface InsideContext {
   readonly runtime: ContainerRuntime;
@@ -32,93 +32,131 @@ const producerScript =
   ' | "$SMOKE_PRODUCER" --bootstrap-server "$SMOKE_BOOTSTRAP" --topic "$SMOKE_TOPIC"' +
   ' --property parse.key=true --property key.separator=: --request-required-acks -1 --timeout 5';
 
+/** A record of this run on the console consumer's output, with when its line reached kafka-dev. */
+interface Arrival {
+  readonly seq: number;
+  readonly partition: number;
+  /** Epoch milliseconds, as the producer stamped the record. */
+  readonly createTime: number;
+  readonly receivedAt: number;
+}
+
+/** The console tools under way: the two containers, and the go signal the producer waits for. */
+interface ToolRuns {
+  readonly consumer: Promise<RunResult>;
+  readonly producer: Promise<RunResult>;
+  readonly go: PromiseWithResolvers<string>;
+}
+
 /** The INSIDE path: console consumer and producer in throwaway containers on the project network, the way another container would. */
 export async function insidePath(run: SmokeRun, context: InsideContext): Promise<PathResult> {
-  const { runtime, config, admin, bootstrap } = context;
-  const flavor = loadFlavor(config.images.flavor);
-  const { tools } = flavorTemplates(flavor).kafka;
-  const network = networkName(config.name);
-  const group = run.topic;
-  const receipts: Receipt[] = [];
-  let firstSent = Number.POSITIVE_INFINITY;
-  let lastReceipt = 0;
-
-  const onLine = (line: string) => {
-    const record = parseConsoleRecord(line);
-    const seq = record && smokeSeq(record.value, run.runId);
-    if (!record || seq === undefined) return;
-    // Epoch milliseconds, like the CreateTime the producer stamped: containers share the host's clock.
-    lastReceipt = performance.timeOrigin + performance.now();
-    firstSent = Math.min(firstSent, record.createTime);
-    receipts.push({ seq, partition: record.partition, latencyMs: lastReceipt - record.createTime });
-  };
-  const containerOf = (role: string) => `${config.name}-smoke-${role}-${run.runId}`;
-  const runTool = (
-    role: string,
-    command: string[],
-    extra: { environment?: Record<string, string>; onStdout?: (text: string) => void; stdin?: Promise<string> },
-  ) =>
-    runtime.runContainer({
-      name: containerOf(role),
-      image: config.images.kafka,
-      command,
-      network,
-      labels: { ...projectLabels(config.name), [composeLabel.oneoff]: 'True', [roleLabel]: `smoke-${role}` },
-      environment: { ...flavor.kafka.toolEnvironment, ...extra.environment },
-      onStdout: extra.onStdout,
-      stdin: extra.stdin,
-      timeoutMs: run.timeoutMs,
-      signal: run.signal,
-    });
-
-  const consumer = runTool(
-    'consumer',
-    [
-      tools.consoleConsumer,
-      ...['--bootstrap-server', bootstrap, '--topic', run.topic, '--group', group, '--from-beginning'],
-      ...['--max-messages', String(run.messages), '--timeout-ms', String(run.idleMs)],
-      ...['--property', 'print.timestamp=true', '--property', 'print.partition=true'],
-    ],
-    { onStdout: lineSplitter(onLine) },
-  );
-  let consumerDone = false;
-  consumer.then(
-    () => (consumerDone = true),
-    () => (consumerDone = true),
-  );
+  const arrivals: Arrival[] = [];
+  const consumer = startConsumer(run, context, (arrival) => arrivals.push(arrival));
   // Started beside the consumer; it produces only on the go signal, so the consumer's start-up is not counted as latency.
   const go = Promise.withResolvers<string>();
-  const producer = runTool('producer', ['sh', '-c', producerScript], {
-    environment: {
-      SMOKE_MESSAGES: String(run.messages),
-      SMOKE_RUN: run.runId,
-      SMOKE_PRODUCER: tools.consoleProducer,
-      SMOKE_BOOTSTRAP: bootstrap,
-      SMOKE_TOPIC: run.topic,
-    },
-    stdin: go.promise,
-  });
-  const problems: PathProblem[] = [];
-  try {
-    if (await joined(admin, group, () => consumerDone, run)) {
-      go.resolve('go\n');
-      problems.push(...toolProblems(tools.consoleProducer, await producer, config.name));
-      problems.push(...toolProblems(tools.consoleConsumer, await consumer, config.name));
-    } else {
-      const ended = consumerDone;
-      // Stopped rather than left to its time limit; what it wrote to stderr says why it could not join.
-      if (!ended) await runtime.stopContainer(containerOf('consumer'), 0).catch(() => undefined);
-      await runtime.stopContainer(containerOf('producer'), 0).catch(() => undefined);
-      const said = saidOnStderr(await consumer);
-      const what = ended ? 'ended before it joined its consumer group' : `did not join its consumer group within ${joinTimeoutMs(run) / 1000} s`;
-      problems.push({ problem: `${tools.consoleConsumer} ${what}${said}`, hint: insideHint(config.name) });
-    }
-  } finally {
+  const producer = startProducer(run, context, go.promise);
+  const problems = await toolProblemsOnceJoined(run, context, { consumer, producer, go }).finally(async () => {
     go.reject(new Error('smoke check over'));
     await Promise.allSettled([producer, consumer]);
-    await admin.deleteGroup(group).catch(() => undefined);
-  }
-  return { stats: deliveryStats(run.messages, receipts, lastReceipt - firstSent), problems };
+    await context.admin.deleteGroup(consumerGroup(run)).catch(() => undefined);
+  });
+  return { stats: insideStats(run.messages, arrivals), problems };
+}
+
+/** One group per run, named like its topic. */
+const consumerGroup = (run: SmokeRun) => run.topic;
+
+const consoleTools = (config: ResolvedConfig) => flavorTemplates(loadFlavor(config.images.flavor)).kafka.tools;
+
+const toolContainer = (project: string, run: SmokeRun, role: string) => `${project}-smoke-${role}-${run.runId}`;
+
+function startConsumer(run: SmokeRun, context: InsideContext, onArrival: (arrival: Arrival) => void): Promise<RunResult> {
+  const command = [
+    consoleTools(context.config).consoleConsumer,
+    ...['--bootstrap-server', context.bootstrap, '--topic', run.topic, '--group', consumerGroup(run), '--from-beginning'],
+    ...['--max-messages', String(run.messages), '--timeout-ms', String(run.idleMs)],
+    ...['--property', 'print.timestamp=true', '--property', 'print.partition=true'],
+  ];
+  const onLine = (line: string) => {
+    const arrival = arrivalOf(line, run.runId);
+    if (arrival) onArrival(arrival);
+  };
+  return runTool(run, context, 'consumer', command, { onStdout: lineSplitter(onLine) });
+}
+
+function startProducer(run: SmokeRun, context: InsideContext, go: Promise<string>): Promise<RunResult> {
+  const environment = {
+    SMOKE_MESSAGES: String(run.messages),
+    SMOKE_RUN: run.runId,
+    SMOKE_PRODUCER: consoleTools(context.config).consoleProducer,
+    SMOKE_BOOTSTRAP: context.bootstrap,
+    SMOKE_TOPIC: run.topic,
+  };
+  return runTool(run, context, 'producer', ['sh', '-c', producerScript], { environment, stdin: go });
+}
+
+function runTool(
+  run: SmokeRun,
+  { runtime, config }: InsideContext,
+  role: string,
+  command: string[],
+  extra: Pick<RunRequest, 'environment' | 'onStdout' | 'stdin'>,
+): Promise<RunResult> {
+  return runtime.runContainer({
+    name: toolContainer(config.name, run, role),
+    image: config.images.kafka,
+    command,
+    network: networkName(config.name),
+    labels: { ...projectLabels(config.name), [composeLabel.oneoff]: 'True', [roleLabel]: `smoke-${role}` },
+    environment: { ...loadFlavor(config.images.flavor).kafka.toolEnvironment, ...extra.environment },
+    onStdout: extra.onStdout,
+    stdin: extra.stdin,
+    timeoutMs: run.timeoutMs,
+    signal: run.signal,
+  });
+}
+
+function arrivalOf(line: string, runId: string): Arrival | undefined {
+  const record = parseConsoleRecord(line);
+  const seq = record && smokeSeq(record.value, runId);
+  if (!record || seq === undefined) return undefined;
+  // Epoch milliseconds, like the CreateTime the producer stamped: containers share the host's clock.
+  return { seq, partition: record.partition, createTime: record.createTime, receivedAt: performance.timeOrigin + performance.now() };
+}
+
+/** Throughput runs from the first CreateTime to the last receipt. */
+function insideStats(messages: number, arrivals: readonly Arrival[]): DeliveryStats {
+  const receipts = arrivals.map(({ seq, partition, createTime, receivedAt }) => ({ seq, partition, latencyMs: receivedAt - createTime }));
+  const firstSent = arrivals.reduce((first, arrival) => Math.min(first, arrival.createTime), Number.POSITIVE_INFINITY);
+  const lastReceipt = arrivals.at(-1)?.receivedAt ?? 0;
+  return deliveryStats(messages, receipts, lastReceipt - firstSent);
+}
+
+/** Once the consumer has joined its group: the go signal, then what either tool got wrong. Else why it could not join. */
+async function toolProblemsOnceJoined(run: SmokeRun, context: InsideContext, { consumer, producer, go }: ToolRuns): Promise<PathProblem[]> {
+  const consumerEnded = settledCheck(consumer);
+  if (!(await joined(context.admin, consumerGroup(run), consumerEnded, run))) return notJoinedProblems(run, context, consumer, consumerEnded());
+  go.resolve('go\n');
+  const { consoleProducer, consoleConsumer } = consoleTools(context.config);
+  const project = context.config.name;
+  return [...toolProblems(consoleProducer, await producer, project), ...toolProblems(consoleConsumer, await consumer, project)];
+}
+
+/** Whether `promise` has settled yet, either way, as a check to poll. */
+function settledCheck(promise: Promise<unknown>): () => boolean {
+  let settled = false;
+  const settle = () => (settled = true);
+  promise.then(settle, settle);
+  return () => settled;
+}
+
+async function notJoinedProblems(run: SmokeRun, { runtime, config }: InsideContext, consumer: Promise<RunResult>, ended: boolean): Promise<PathProblem[]> {
+  // Stopped rather than left to its time limit; what it wrote to stderr says why it could not join.
+  if (!ended) await runtime.stopContainer(toolContainer(config.name, run, 'consumer'), 0).catch(() => undefined);
+  await runtime.stopContainer(toolContainer(config.name, run, 'producer'), 0).catch(() => undefined);
+  const said = saidOnStderr(await consumer);
+  const what = ended ? 'ended before it joined its consumer group' : `did not join its consumer group within ${joinTimeoutMs(run) / 1000} s`;
+  return [{ problem: `${consoleTools(config).consoleConsumer} ${what}${said}`, hint: insideHint(config.name) }];
 }
 
 /** Long enough for a JVM to start on a busy machine and join; a consumer that cannot reach the broker never will. */
