@@ -17,6 +17,8 @@ export const composeLabel = {
 export const roleLabel = 'dev.kafka-dev.role';
 /** On volumes: the cluster whose data they hold, `zookeeper` or `kraft:<cluster id>`. */
 export const clusterLabel = 'dev.kafka-dev.cluster';
+/** On Kafka containers: the node id (`broker.id` / `node.id`), so a container left by another broker count still tells which node it ran. */
+export const nodeLabel = 'dev.kafka-dev.node';
 
 export function clusterIdentity(config: Pick<ResolvedConfig, 'mode' | 'clusterId'>): string {
   return config.mode === 'kraft' ? `kraft:${config.clusterId}` : 'zookeeper';
@@ -41,6 +43,7 @@ export function containerLabels(project: string, spec: ServiceSpec): Record<stri
     [composeLabel.oneoff]: 'False',
     [composeLabel.configHash]: configHash(spec),
     [roleLabel]: spec.role,
+    ...(spec.node && { [nodeLabel]: String(spec.node.id) }),
   };
 }
 

@@ -1,7 +1,8 @@
 /** Carrying out the plan: images, then network and volumes, then containers. Whatever is made goes into the undo log. */
 
-import { clusterIdentity, clusterLabel, composeLabel, containerLabels, containerName, projectLabels, volumeName } from '../../engine/labels.js';
+import { clusterIdentity, clusterLabel, composeLabel, containerLabels, containerName, nodeLabel, projectLabels, volumeName } from '../../engine/labels.js';
 import type { ServicePlan, UpPlan } from '../../engine/plan.js';
+import type { ContainerSummary } from '../../engine/runtime.js';
 import { defaultStopTimeoutSeconds } from '../down.js';
 import { voterStartOrder, type QuorumVoter } from '../../kafka/topology.js';
 import { awaitQuorum } from './await-ready.js';
@@ -24,7 +25,7 @@ export async function checkImages({ runtime }: UpContext, plan: UpPlan): Promise
 /** Removes the orphans, then makes the network and the volumes that do not exist yet. */
 export async function createNetworkAndVolumes({ config, runtime }: UpContext, plan: UpPlan, created: CreatedResources): Promise<string> {
   const { network, volumes, orphans, project } = plan;
-  for (const orphan of orphans) await stopAndRemove(runtime, orphan.id, defaultStopTimeoutSeconds);
+  for (const orphan of stopOrder(plan, orphans)) await stopAndRemove(runtime, orphan.id, defaultStopTimeoutSeconds);
   if (!network.exists) {
     await runtime.createNetwork(network.name, { ...projectLabels(project), [composeLabel.network]: 'default' });
     created.network(network.name);
@@ -39,6 +40,17 @@ export async function createNetworkAndVolumes({ config, runtime }: UpContext, pl
     created.volume(volume.name);
   }
   return `network ${network.name}${network.exists ? ' (kept)' : ''}, ${missing.length} new volume(s), ${volumes.length - missing.length} kept`;
+}
+
+/**
+ * Nodes that leave stop first, nodes that only change their container (a new service name) last:
+ * a broker stopped early drops out of every ISR, and with the others gone its partitions would stay
+ * offline when it comes back alone (unclean election is off), __consumer_offsets among them.
+ */
+function stopOrder(plan: UpPlan, orphans: readonly ContainerSummary[]): ContainerSummary[] {
+  const staying = new Set(plan.services.flatMap(({ spec }) => (spec.node ? [String(spec.node.id)] : [])));
+  const stays = (container: ContainerSummary) => staying.has(container.labels[nodeLabel] ?? '');
+  return [...orphans.filter((container) => !stays(container)), ...orphans.filter(stays)];
 }
 
 /**

@@ -80,6 +80,14 @@ describe('a smaller broker set', () => {
     expect([...runtime.volumes.keys()].filter((volume) => volume.includes('broker-'))).toEqual([1, 2, 3].map((id) => `${project}_broker-${id}-data`));
   });
 
+  test('the brokers that leave stop first and the one that stays last, so it is still in every ISR when it comes back alone', async () => {
+    const runtime = await runningStack(configOf(3));
+    const { run } = await up(runtime, 1, { force: true });
+    await run;
+    const stops = runtime.calls.filter((call) => call.startsWith('stopContainer')).map((call) => call.split(' ')[1]);
+    expect(stops).toEqual([2, 3, 1].map((id) => `${project}-kafka-${id}-1`));
+  });
+
   test('with the stack down: the partitions are read from the volumes, the start is refused and nothing is created', async () => {
     const runtime = await runningStack(configOf(3));
     await runOperation(downOperation(project, runtime));
