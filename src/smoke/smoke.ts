@@ -5,7 +5,7 @@ import { networkName } from '../engine/labels.js';
 import { SmokeCheckError } from '../base/errors.js';
 import { bootstrapServers } from '../model/cluster.js';
 import { runDefaults } from '../model/defaults.js';
-import { attempt, whileClusterSettles, withAdmin } from '../kafka/admin.js';
+import { attempt, whileClusterSettles, withAdmin, type KafkaAdmin } from '../kafka/admin.js';
 import { kafkaErrorMessage } from '../kafka/errors.js';
 import { diagnoseOutside, type PathProblem } from '../kafka/diagnose.js';
 import { insideMeasures, insidePath } from './inside.js';
@@ -19,6 +19,7 @@ import { deliveredExactlyOnceInOrder, type DeliveryStats } from './stats.js';
  * for this run, must each come back exactly once and in order per partition, over OUTSIDE (a
  * Node client on the host) and INSIDE (the image's console tools in containers on the network).
  */
+
 export interface SmokeOptions {
   /** Messages per path. Default: `runDefaults.smokeMessages`. */
   messages?: number;
@@ -71,9 +72,40 @@ export async function runSmoke(
   // The INSIDE path runs containers: without an engine, say so before anything else.
   await runtime.info();
   const bootstrap = bootstrapServers(config);
-  const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const messages = options.messages ?? runDefaults.smokeMessages;
-  // A topic per path, so neither consumer ever sees the other path's messages.
+  const check: SmokeCheck = { config, runtime, dependencies, hostBootstrap: bootstrap.host, ...pathPlans(config, bootstrap, messages, options) };
+  const report = (paths: PathReport[]) => smokeReport(config.name, messages, paths);
+
+  const problems = await dependencies.diagnoseOutside(bootstrap.host);
+  if (problems.length > 0) return report(notRunPaths(check, problems));
+  return dependencies.withAdmin(bootstrap.host, async (admin) => report(await runPaths(admin, check)), whileClusterSettles);
+}
+
+interface PathPlan {
+  readonly path: SmokePath;
+  readonly bootstrap: string;
+  readonly run: SmokeRun;
+  readonly measured: string;
+}
+
+/** What every step of one smoke check works with, fixed for the run. */
+interface SmokeCheck {
+  readonly config: ResolvedConfig;
+  readonly runtime: ContainerRuntime;
+  readonly dependencies: SmokeDependencies;
+  readonly hostBootstrap: readonly string[];
+  readonly outside: PathPlan;
+  readonly inside: PathPlan;
+}
+
+/** A topic per path, so neither consumer ever sees the other path's messages. */
+function pathPlans(
+  config: ResolvedConfig,
+  bootstrap: ReturnType<typeof bootstrapServers>,
+  messages: number,
+  options: SmokeOptions,
+): Pick<SmokeCheck, 'outside' | 'inside'> {
+  const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const runOf = (path: SmokePath): SmokeRun => ({
     runId,
     topic: `${smokeTopicPrefix}${runId}-${path}`,
@@ -83,61 +115,55 @@ export async function runSmoke(
     idleMs: 15_000,
     signal: options.signal,
   });
-  const outside = { path: 'outside', bootstrap: bootstrap.host.join(','), run: runOf('outside'), measured: outsideMeasures } as const;
-  const inside = {
-    path: 'inside',
-    bootstrap: bootstrap.containers.join(','),
-    run: runOf('inside'),
-    measured: insideMeasures(networkName(config.name)),
-  } as const;
-  const report = (paths: PathReport[]): SmokeReport => ({
-    project: config.name,
-    messages,
-    partitions: smokePartitions,
-    passed: paths.every((path) => path.status === 'passed'),
-    paths,
-  });
-
-  const problems = await dependencies.diagnoseOutside(bootstrap.host);
-  if (problems.length > 0) {
-    const notRun = { problem: 'not run: kafka-dev creates the smoke topics from the host, over OUTSIDE', hint: 'Fix OUTSIDE first.' };
-    return report([
-      { ...describePath(outside), status: 'failed', stats: null, problems },
-      { ...describePath(inside), status: 'skipped', stats: null, problems: [notRun] },
-    ]);
-  }
-
-  return dependencies.withAdmin(bootstrap.host, async (admin) => {
-    const topics = [outside.run.topic, inside.run.topic];
-    try {
-      // Replicated over the brokers alive now, so a cluster with one broker down still passes (acks=all).
-      const { brokers } = await admin.describeCluster();
-      for (const topic of topics) {
-        await attempt(`create the smoke topic ${topic}`, () =>
-          admin.createTopic({ name: topic, partitions: smokePartitions, replicationFactor: Math.min(brokers.length, 3), config: {} }),
-        );
-      }
-      // Side by side: the INSIDE tools' JVMs take seconds to start, the host client a fraction of one.
-      const [outsideReport, insideReport] = await Promise.all([
-        judgePath(outside, async () => {
-          const result = await dependencies.outsidePath(bootstrap.host, outside.run);
-          // Nothing came back: say why, if the path from the host explains it.
-          return result.stats.received === 0 ? { ...result, problems: await dependencies.diagnoseOutside(bootstrap.host) } : result;
-        }),
-        judgePath(inside, () => dependencies.insidePath(inside.run, { runtime, config, admin, bootstrap: inside.bootstrap })),
-      ]);
-      return report([outsideReport, insideReport]);
-    } finally {
-      await admin.deleteTopics(topics).catch(() => undefined);
-    }
-  }, whileClusterSettles);
+  return {
+    outside: { path: 'outside', bootstrap: bootstrap.host.join(','), run: runOf('outside'), measured: outsideMeasures },
+    inside: { path: 'inside', bootstrap: bootstrap.containers.join(','), run: runOf('inside'), measured: insideMeasures(networkName(config.name)) },
+  };
 }
 
-interface PathPlan {
-  readonly path: SmokePath;
-  readonly bootstrap: string;
-  readonly run: SmokeRun;
-  readonly measured: string;
+function smokeReport(project: string, messages: number, paths: PathReport[]): SmokeReport {
+  return { project, messages, partitions: smokePartitions, passed: paths.every((path) => path.status === 'passed'), paths };
+}
+
+/** OUTSIDE is broken: the smoke topics cannot be made, so INSIDE is not run either. */
+function notRunPaths({ outside, inside }: SmokeCheck, problems: PathProblem[]): PathReport[] {
+  const notRun = { problem: 'not run: kafka-dev creates the smoke topics from the host, over OUTSIDE', hint: 'Fix OUTSIDE first.' };
+  return [
+    { ...describePath(outside), status: 'failed', stats: null, problems },
+    { ...describePath(inside), status: 'skipped', stats: null, problems: [notRun] },
+  ];
+}
+
+/** Makes both paths' topics, runs the paths side by side, and always deletes the topics again. */
+async function runPaths(admin: KafkaAdmin, check: SmokeCheck): Promise<PathReport[]> {
+  const { config, runtime, dependencies, hostBootstrap, outside, inside } = check;
+  const topics = [outside.run.topic, inside.run.topic];
+  try {
+    await createSmokeTopics(admin, topics);
+    // Side by side: the INSIDE tools' JVMs take seconds to start, the host client a fraction of one.
+    return await Promise.all([
+      judgePath(outside, () => outsideResult(check)),
+      judgePath(inside, () => dependencies.insidePath(inside.run, { runtime, config, admin, bootstrap: inside.bootstrap })),
+    ]);
+  } finally {
+    await admin.deleteTopics(topics).catch(() => undefined);
+  }
+}
+
+/** Replicated over the brokers alive now, so a cluster with one broker down still passes (acks=all). */
+async function createSmokeTopics(admin: KafkaAdmin, topics: readonly string[]): Promise<void> {
+  const { brokers } = await admin.describeCluster();
+  for (const topic of topics) {
+    await attempt(`create the smoke topic ${topic}`, () =>
+      admin.createTopic({ name: topic, partitions: smokePartitions, replicationFactor: Math.min(brokers.length, 3), config: {} }),
+    );
+  }
+}
+
+async function outsideResult({ dependencies, hostBootstrap, outside }: SmokeCheck): Promise<PathResult> {
+  const result = await dependencies.outsidePath(hostBootstrap, outside.run);
+  // Nothing came back: say why, if the path from the host explains it.
+  return result.stats.received === 0 ? { ...result, problems: await dependencies.diagnoseOutside(hostBootstrap) } : result;
 }
 
 function describePath({ path, bootstrap, run, measured }: PathPlan) {
