@@ -2,6 +2,7 @@ import { Pipeline, type Handoff } from './pipeline.js';
 import type { Operation } from './steps.js';
 import type { ContainerRuntime, ContainerSummary } from '../engine/runtime.js';
 import { projectLabels, roleLabel } from '../engine/labels.js';
+import { plural } from '../base/plural.js';
 
 export interface DownOptions {
   /** Also delete the project's volumes, and with them all Kafka and ZooKeeper data. */
@@ -35,7 +36,7 @@ export function downOperation(project: string, runtime: ContainerRuntime, option
     .step('Connect to the Docker engine', async () => {
       const info = await runtime.info();
       const containers = await runtime.listContainers(labels);
-      return { value: containers, summary: `Docker ${info.version}; ${containers.length} container(s) in project ${project}` };
+      return { value: containers, summary: `Docker ${info.version}; ${plural(containers.length, 'container')} in project ${project}` };
     })
     .check('Stop containers', (containers) => stopContainers(runtime, containers, options.stopTimeoutSeconds ?? defaultStopTimeoutSeconds))
     .step('Remove containers and network', async (containers) => {
@@ -48,7 +49,7 @@ export function downOperation(project: string, runtime: ContainerRuntime, option
         await runtime.removeNetwork(network.name);
         removed.networksRemoved.push(network.name);
       }
-      return { value: removed, summary: `${removed.containersRemoved.length} container(s), ${removed.networksRemoved.length} network(s)` };
+      return { value: removed, summary: `${plural(removed.containersRemoved.length, 'container')}, ${plural(removed.networksRemoved.length, 'network')}` };
     })
     .step(options.volumes ? 'Delete volumes (all data)' : 'Keep volumes', async (removed): Promise<Handoff<DownResult>> => {
       const volumes = (await runtime.listVolumes(labels)).map((volume) => volume.name);

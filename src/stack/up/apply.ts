@@ -9,6 +9,7 @@ import { awaitQuorum } from './await-ready.js';
 import type { CreatedResources } from './cleanup.js';
 import type { UpContext } from './context.js';
 import { stopAndRemove } from './stop-and-remove.js';
+import { plural } from '../../base/plural.js';
 
 /** Pulls the images of the containers about to be made or started that are not on this machine. */
 export async function checkImages({ runtime }: UpContext, plan: UpPlan): Promise<string> {
@@ -39,7 +40,7 @@ export async function createNetworkAndVolumes({ config, runtime }: UpContext, pl
     });
     created.volume(volume.name);
   }
-  return `network ${network.name}${network.exists ? ' (kept)' : ''}, ${missing.length} new volume(s), ${volumes.length - missing.length} kept`;
+  return `network ${network.name}${network.exists ? ' (kept)' : ''}, ${plural(missing.length, 'new volume')}, ${volumes.length - missing.length} kept`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { assertPortsFree } from '../../engine/ports.js';
 import { foreignVolumes } from '../../engine/volumes.js';
 import type { Handoff } from '../pipeline.js';
 import type { UpContext } from './context.js';
+import { pluralForm } from '../../base/plural.js';
 
 /** Reads what exists, plans against the model, and refuses before anything changes: name clashes, another cluster's volumes, taken ports. */
 export async function planStep({ config, model, runtime, options, dependencies }: UpContext): Promise<Handoff<UpPlan>> {
@@ -41,7 +42,7 @@ function assertVolumesMatchCluster(config: ResolvedConfig, volumes: readonly Nam
   throw new ConfigError(config.source, [
     {
       path: config.mode === 'kraft' && found.startsWith('kraft:') ? 'clusterId' : 'mode',
-      message: `volume${foreign.length > 1 ? 's' : ''} ${foreign.map((v) => v.name).join(', ')} hold${foreign.length > 1 ? '' : 's'} data of cluster '${found}', but this config runs '${expected}'; start fresh with 'kafka-dev down --volumes' (deletes that data)${keep}`,
+      message: `${pluralForm(foreign.length, 'volume')} ${foreign.map((v) => v.name).join(', ')} ${pluralForm(foreign.length, 'holds', 'hold')} data of cluster '${found}', but this config runs '${expected}'; start fresh with 'kafka-dev down --volumes' (deletes that data)${keep}`,
     },
   ]);
 }

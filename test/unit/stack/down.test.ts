@@ -51,9 +51,9 @@ describe('down', () => {
     const steps: string[] = [];
     await runOperation(downOperation(project, runtime), { onStep: ({ step, summary }) => steps.push(`${step.title}: ${summary}`) });
     expect(steps).toEqual([
-      `Connect to the Docker engine: Docker 28.0.0-fake; 0 container(s) in project ${project}`,
+      `Connect to the Docker engine: Docker 28.0.0-fake; 0 containers in project ${project}`,
       'Stop containers: none running',
-      'Remove containers and network: 0 container(s), 0 network(s)',
+      'Remove containers and network: 0 containers, 0 networks',
       'Keep volumes: no volumes',
     ]);
   });

@@ -66,7 +66,7 @@ describe('up on a fresh engine', () => {
       `Check images: present: ${config.images.zookeeper}, ${config.images.kafka}`,
       'Check brokers and their data: every volume belongs to a node of this config',
       'Migrate volumes: no volumes of earlier versions',
-      `Create network and volumes: network ${project}_default, 3 new volume(s), 0 kept`,
+      `Create network and volumes: network ${project}_default, 3 new volumes, 0 kept`,
       'Start containers: zookeeper created, kafka created',
       'Wait for ZooKeeper: answers on 127.0.0.1:2181',
       'Wait for brokers: 1 of 1 answer and are registered, at localhost:9092',
