@@ -26,7 +26,7 @@ export interface ParseOptions {
 export function parseConfig(raw: unknown, options: ParseOptions): ResolvedConfig {
   const plain = plainData(raw === undefined ? {} : raw);
   if (plain.issues.length > 0) throw new ConfigError(options.source, plain.issues);
-  const parsed = userConfigSchema.safeParse(plain.data, { reportInput: true });
+  const parsed = userConfigSchema.safeParse(withoutExtensionFields(plain.data), { reportInput: true });
   if (!parsed.success) {
     throw new ConfigError(options.source, parsed.error.issues.map(describeIssue));
   }
@@ -35,6 +35,15 @@ export function parseConfig(raw: unknown, options: ParseOptions): ResolvedConfig
   const issues = [...imageIssues, ...checkRules(resolved)];
   if (issues.length > 0) throw new ConfigError(options.source, issues);
   return resolved;
+}
+
+/**
+ * Top-level keys starting with `x-` are extension fields, as in Compose files: a place for YAML
+ * anchors (`x-common: &common`) that `<<: *common` merges elsewhere. They configure nothing.
+ */
+function withoutExtensionFields(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith('x-')));
 }
 
 function resolve(user: UserConfig, { source, defaultName }: ParseOptions, images: ResolvedConfig['images']): ResolvedConfig {

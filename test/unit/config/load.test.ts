@@ -82,8 +82,9 @@ describe('JSON and YAML as editors write them', () => {
 
   test('YAML merge keys are applied, not refused as an unknown key', async () => {
     const text = 'x-port: &port\n  port: 19092\nlisteners:\n  outside:\n    <<: *port\n    host: localhost\n';
-    // x-port is not a config key: the merge works, and the anchor's own key is still refused.
-    await expect(load('kafka-dev.config.yaml', text)).rejects.toThrow(/unknown key 'x-port'/);
+    // x-port is an extension field, as in Compose: the anchor's home, which configures nothing itself.
+    expect((await load('kafka-dev.config.yaml', text)).listeners.outside.port).toBe(19092);
+    await expect(load('kafka-dev.config.yaml', 'y-port: 1\n')).rejects.toThrow(/unknown key 'y-port'/);
     const merged = await load('kafka-dev.config.yaml', 'topics:\n  - &base { name: a, partitions: 3 }\n  - <<: *base\n    name: b\n');
     expect(merged.topics.map((topic) => [topic.name, topic.partitions])).toEqual([['a', 3], ['b', 3]]);
   });
