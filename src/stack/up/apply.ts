@@ -70,12 +70,23 @@ export async function startContainers(context: UpContext, plan: UpPlan, created:
   return done.length > 0 ? done.join(', ') : 'already running';
 }
 
-/** The KRaft controllers of the plan, and whether each has a log from an earlier run. */
+/**
+ * The KRaft controllers of the plan, and whether each holds the cluster's current metadata log.
+ * While the cluster has containers (labelled with their node ids), only its voters do: a voter coming back (3 -> 1 -> 3) finds a
+ * log from before it left in its volume, and with the others of its kind it could out-vote the
+ * node that kept running and make it truncate what it wrote alone. Without containers, the
+ * volumes are all there is to go by.
+ */
 function quorumVoters(plan: UpPlan): QuorumVoter[] {
   const existing = new Set(plan.volumes.filter((volume) => volume.exists).map((volume) => volume.volume));
+  const containers = [...plan.services.flatMap((service) => (service.existing ? [service.existing] : [])), ...plan.orphans];
+  const running = new Set(containers.flatMap((container) => (container.labels[nodeLabel] ? [Number(container.labels[nodeLabel])] : [])));
   return plan.services
     .filter(({ spec }) => spec.node?.controller)
-    .map(({ spec }) => ({ id: spec.node!.id, hasLog: spec.volumes.some((mount) => existing.has(mount.volume)) }));
+    .map(({ spec }) => ({
+      id: spec.node!.id,
+      hasLog: running.size > 0 ? running.has(spec.node!.id) : spec.volumes.some((mount) => existing.has(mount.volume)),
+    }));
 }
 
 /** Returns what was done to the service, or undefined when it was kept. */

@@ -131,6 +131,15 @@ describe('a growing KRaft quorum', () => {
     expect(steps.find((step) => step.startsWith('Start containers'))).toMatch(/kafka-2 created, then, once controllers 1, 2 caught up, kafka-3 created$/);
   });
 
+  test('3 -> 1 -> 3: the returning nodes old logs do not count, so they cannot out-vote the node that kept running', async () => {
+    const runtime = await runningStack(configOf(3, 'kraft'));
+    await (await up(runtime, 1, { force: true }, 'kraft')).run;
+    runtime.calls.length = 0;
+    const { run, steps } = await up(runtime, 3, {}, 'kraft');
+    await run;
+    expect(steps.find((step) => step.startsWith('Start containers'))).toMatch(/then, once controllers 1, 2 caught up, kafka-3 created$/);
+  });
+
   test('a fresh quorum starts every node at once', async () => {
     const runtime = new FakeRuntime([configOf(3, 'kraft').images.kafka]);
     const { run, steps } = await up(runtime, 3, {}, 'kraft');
