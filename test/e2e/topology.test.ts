@@ -102,6 +102,17 @@ describe.each([
       expect(one.exitCode, one.stderr + one.stdout).toBe(0);
       await expectAllBackOnOne();
     });
+
+    test('growing back to three onto the old volumes keeps what the node alone wrote: its topics and their messages', async () => {
+      const alone = numbered('while-alone', 200);
+      expect((await run('topic', 'add', 'alone')).exitCode).toBe(0);
+      await produce('localhost:9092', 'alone', alone);
+      const three = await run('up', '--brokers', '3', '--no-smoke');
+      expect(three.exitCode, three.stderr + three.stdout).toBe(0);
+      expect(three.stderr).toMatch(/then, once controllers? .*caught up/);
+      expect(await consume(allBrokers, 'alone', alone.length)).toEqual(alone);
+      expect(await consume(allBrokers, 'test', first.length + second.length)).toEqual([...first, ...second]);
+    });
   }
 });
 
