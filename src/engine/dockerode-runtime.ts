@@ -224,7 +224,7 @@ interface Modem {
   getSocketPath(): Promise<string | undefined>;
 }
 
-/** The engine's address as docker-modem resolved it (DOCKER_HOST, else the default socket), e.g. `unix:///var/run/docker.sock`. */
+/** The engine address docker-modem actually resolved: DOCKER_HOST when set, else its default local socket path. */
 async function engineAddress(modem: Modem): Promise<string> {
   if (!modem.socketPath) return `${modem.protocol === 'ssh' ? 'ssh' : 'tcp'}://${modem.host}:${modem.port}`;
   const path = (await modem.getSocketPath()) ?? '';
