@@ -3,7 +3,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { builtInSource, configFileNames as readableConfigFiles, findConfigFile, loadConfig as loadConfigFile, type LoadConfigOptions } from './config/load.js';
+import { builtInSource, configFileNames as readableConfigFiles, configFileOf, findConfigFile, loadConfig as loadConfigFile, type LoadConfigOptions } from './config/load.js';
 import { describeIssue, parseConfig } from './config/parse.js';
 import { userConfigSchema } from './config/schema.js';
 import { checkTopicRequest, type TopicRequest } from './config/check-topic.js';
@@ -94,8 +94,7 @@ export async function loadConfig(options: LoadConfigOptions & { signal?: AbortSi
   const seconds = runDefaults.configLoadTimeoutSeconds;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const cwd = resolve(options.cwd ?? process.cwd());
-      const file = options.configFile ? resolve(cwd, options.configFile) : (options.configFile !== false && findConfigFile(cwd)) || builtInSource;
+      const file = configFileOf(options) ?? builtInSource;
       const problem = `did not finish loading within ${seconds} s; expected a config whose top-level code (an await, a promise) settles`;
       reject(new ConfigError(file, [{ path: '', message: problem }], { hint: 'Look for an await in the config file that waits for something that never comes.' }));
     }, seconds * 1000);

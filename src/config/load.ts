@@ -42,6 +42,13 @@ export function findConfigFile(cwd: string): string | null {
   }
 }
 
+/** The config file these options name (`--config`), else the nearest one; null for the built-in defaults. */
+export function configFileOf(options: Pick<LoadConfigOptions, 'cwd' | 'configFile'>): string | null {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  if (options.configFile === false) return null;
+  return options.configFile ? resolve(cwd, options.configFile) : findConfigFile(cwd);
+}
+
 /** Loads, validates and resolves the config: the file given, the nearest one, or the built-in defaults. */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
   const cwd = resolve(options.cwd ?? process.cwd());
@@ -51,8 +58,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
       hint: 'Leave --config out to use the nearest kafka-dev.config.* file.',
     });
   }
-  const file =
-    options.configFile === false ? null : options.configFile ? resolve(cwd, options.configFile) : findConfigFile(cwd);
+  const file = configFileOf(options);
   const overrides = options.overrides ?? {};
   return blameOverrides(overrides, async () => {
     if (!file) return parseConfig(overrides, { source: builtInSource, defaultName: basename(cwd), env });
