@@ -8,6 +8,7 @@ import { checkRules } from './rules.js';
 import { formatPath, plainData } from './plain-data.js';
 import { describeValue, quoteText } from '../base/text.js';
 import { userConfigSchema } from './schema.js';
+import { resolveSecurity } from './security.js';
 import type { ResolvedConfig, UserConfig } from '../model/types.js';
 
 export interface ParseOptions {
@@ -71,6 +72,7 @@ function resolve(user: UserConfig, { source, defaultName }: ParseOptions, images
     })),
     brokerConfig: user.brokerConfig ?? {},
     heap: { ...defaults.heap, ...user.heap },
+    security: resolveSecurity(user.security),
   };
 }
 

@@ -8,6 +8,7 @@ import { plural, pluralForm } from '../base/plural.js';
 import { maxBrokers, maxControllers } from '../model/defaults.js';
 import { renderedFlavors } from '../model/flavor.js';
 import type { UserConfig } from '../model/types.js';
+import { securitySchema } from './security.js';
 
 const port = z
   .number({ error: 'expected a port number' })
@@ -119,4 +120,5 @@ export const userConfigSchema = z.strictObject({
       zookeeper: heapSize("expected a JVM heap size such as '256m'").optional(),
     })
     .optional(),
+  security: securitySchema.optional(),
 }, { error: 'expected the config object, as in export default defineConfig({ ... })' }) satisfies z.ZodType<UserConfig>;

@@ -17,6 +17,14 @@ export const defaults = {
   },
   topics: [{ name: 'test', partitions: 1, replicationFactor: 1, config: {} }],
   heap: { kafka: '512m', zookeeper: '256m' },
+  /** PLAINTEXT everywhere; when a listener is secured, one user `app` whose password is generated once. */
+  security: {
+    outside: 'PLAINTEXT',
+    inside: 'PLAINTEXT',
+    sasl: { mechanism: 'SCRAM-SHA-512' },
+    tls: { clientAuth: 'none' },
+    users: [{ name: 'app' }] as readonly { name: string; password?: string }[],
+  },
 } as const;
 
 /** Environment variables that override the images, so tests and offline machines can use local builds. */

@@ -1,3 +1,5 @@
+import type { ResolvedSecurity } from './security.js';
+
 /** A broker or topic setting as written in a config: `'log.retention.hours': 1`. */
 export type KafkaSettingValue = string | number | boolean;
 export type KafkaSettings = Record<string, KafkaSettingValue>;
@@ -70,6 +72,42 @@ export interface HeapConfig {
   zookeeper?: string;
 }
 
+/** How a listener's connections are secured, as Kafka names it. */
+export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
+export type SaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
+/** What an ACL allows, in kafka-acls' words (lower case). */
+export type AclOperation = 'all' | 'read' | 'write' | 'create' | 'delete' | 'alter' | 'describe' | 'describe_configs' | 'alter_configs';
+
+export interface SecurityUserConfig {
+  /** SASL user name (and, with mTLS, the CN of the user's client certificate). */
+  name: string;
+  /** Default: generated once, kept in the stack's state directory and printed once. */
+  password?: string;
+}
+
+/** One allow rule: `user` may do `operations` on a topic or a consumer group (`'*'`: all of them). */
+export interface AclConfig {
+  user: string;
+  topic?: string;
+  group?: string;
+  operations: AclOperation[];
+}
+
+export interface SecurityConfig {
+  /** The OUTSIDE listener (programs on the host). Default `PLAINTEXT`. */
+  outside?: SecurityProtocol;
+  /** The INSIDE listener (containers on the network, and brokers among themselves). Default `PLAINTEXT`. */
+  inside?: SecurityProtocol;
+  /** Default mechanism `SCRAM-SHA-512`. */
+  sasl?: { mechanism?: SaslMechanism };
+  /** `required`: mutual TLS, every user gets a client certificate. Default `none`. */
+  tls?: { clientAuth?: 'none' | 'required' };
+  /** Default: one user `app` with a generated password. */
+  users?: SecurityUserConfig[];
+  /** Allow rules; when any is present the broker's authorizer is on and everything else is denied. */
+  acls?: AclConfig[];
+}
+
 /** What a user writes in `kafka-dev.config.ts`. Every field is optional. */
 export interface UserConfig {
   /** Compose project name. Default: the config file's folder name. */
@@ -94,6 +132,8 @@ export interface UserConfig {
   /** Broker settings, e.g. `{ 'log.retention.hours': 1 }`; rendered to the image's env convention. */
   brokerConfig?: KafkaSettings;
   heap?: HeapConfig;
+  /** SASL and TLS on the listeners, users and ACLs. Default: PLAINTEXT everywhere. */
+  security?: SecurityConfig;
 }
 
 export interface ResolvedTopic {
@@ -120,6 +160,7 @@ export interface ResolvedConfig {
   readonly topics: readonly ResolvedTopic[];
   readonly brokerConfig: Readonly<KafkaSettings>;
   readonly heap: Readonly<Required<HeapConfig>>;
+  readonly security: ResolvedSecurity;
   /** Where the config came from (a file path, or `built-in defaults`). */
   readonly source: string;
 }
