@@ -4,12 +4,12 @@
 #
 #   kafka-dev-local/cp-zookeeper:7.9   stands in for confluentinc/cp-zookeeper:7.9.x
 #   kafka-dev-local/cp-kafka:7.9       stands in for confluentinc/cp-kafka:7.9.x (Apache Kafka 3.9)
-#   kafka-dev-local/apache-kafka:4.1   stands in for apache/kafka:4.1.x (Apache Kafka 4.1)
+#   kafka-dev-local/apache-kafka:4.4   stands in for apache/kafka:4.4.x (Apache Kafka 4.4)
 #
 # Steps (each cached, see README.md):
 #   1. Debian rootfs with OpenJDK 17 (debootstrap) -> `docker import` -> base image
 #   2. Kafka jars from Maven Central (mvn dependency:copy-dependencies): pom.xml
-#      (3.9, cp-*) and apache-kafka/pom.xml (4.1), each in its own cache directory
+#      (3.9, cp-*) and apache-kafka/pom.xml (4.4), each in its own cache directory
 #   3. `docker build` of the two targets of Dockerfile, and of apache-kafka/Dockerfile
 #
 # Usage: bash test/images/build.sh [--force] [cp-zookeeper|cp-kafka|apache-kafka ...]
@@ -20,10 +20,10 @@
 set -o errexit -o nounset -o pipefail
 
 # Versions (part of the recipe hash).
-KAFKA_VERSION=3.9.1        # cp-* stand-ins
+KAFKA_VERSION=3.9.2        # cp-* stand-ins: the last Kafka with ZooKeeper
 CP_TAG=7.9
-APACHE_KAFKA_VERSION=4.1.2 # apache-kafka stand-in: newest 4.1.x on Maven Central
-APACHE_TAG=4.1
+APACHE_KAFKA_VERSION=4.4.0 # apache-kafka stand-in: newest 4.4.x on Maven Central
+APACHE_TAG=4.4
 DEBIAN_SUITE=bookworm
 BASE_PACKAGES=openjdk-17-jre-headless,netbase
 BASE_RECIPE_REV=1 # bump when the rootfs preparation below changes

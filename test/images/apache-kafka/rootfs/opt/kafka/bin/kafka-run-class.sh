@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # kafka-run-class.sh [-daemon] [-name NAME] [-loggc] CLASS [ARGS...]
-# Stand-in for Apache Kafka 4.1's bin/kafka-run-class.sh: same environment
+# Stand-in for Apache Kafka 4.4's bin/kafka-run-class.sh: same environment
 # variables and defaults (KAFKA_HEAP_OPTS, KAFKA_JVM_PERFORMANCE_OPTS,
 # KAFKA_GC_LOG_OPTS, KAFKA_JMX_OPTS/JMX_PORT, KAFKA_LOG4J_OPTS, KAFKA_OPTS,
 # LOG_DIR, CLASSPATH, JAVA_HOME), classpath /opt/kafka/libs/*; the JVM is

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # kafka-server-start.sh [-daemon] server.properties [--override property=value]*
-# As Apache Kafka 4.1's script: broker logging from config/log4j2.yaml, heap
+# As Apache Kafka 4.4's script: broker logging from config/log4j2.yaml, heap
 # -Xmx1G -Xms1G unless KAFKA_HEAP_OPTS is set, GC log, then kafka.Kafka.
 if [ $# -lt 1 ]; then
   echo "USAGE: $0 [-daemon] server.properties [--override property=value]*"

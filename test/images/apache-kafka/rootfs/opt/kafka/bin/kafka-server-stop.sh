@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # kafka-server-stop.sh [--process.roles ROLES | --node.id ID]
 # Sends SIGTERM to the local kafka.Kafka JVM(s), optionally only the ones whose
-# config file has the given process.roles or node.id (as Apache Kafka 4.1's script).
+# config file has the given process.roles or node.id (as Apache Kafka 4.4's script).
 # Reads /proc directly: this image has no ps.
 SIGNAL=${SIGNAL:-TERM}
 filter_key="" filter_value=""
