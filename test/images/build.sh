@@ -5,6 +5,8 @@
 #   kafka-dev-local/cp-zookeeper:7.9   stands in for confluentinc/cp-zookeeper:7.9.x
 #   kafka-dev-local/cp-kafka:7.9       stands in for confluentinc/cp-kafka:7.9.x (Apache Kafka 3.9)
 #   kafka-dev-local/apache-kafka:4.4   stands in for apache/kafka:4.4.x (Apache Kafka 4.4)
+#   kafka-dev-local/cp-kafka-connect:7.9 stands in for confluentinc/cp-kafka-connect:7.9.x
+#                                      (Kafka Connect at the cp-* stand-ins' Kafka version)
 #
 # Steps (each cached, see README.md):
 #   1. Debian rootfs with OpenJDK 17 (debootstrap) -> `docker import` -> base image
@@ -12,8 +14,8 @@
 #      (3.9, cp-*) and apache-kafka/pom.xml (4.4), each in its own cache directory
 #   3. `docker build` of the two targets of Dockerfile, and of apache-kafka/Dockerfile
 #
-# Usage: bash test/images/build.sh [--force] [cp-zookeeper|cp-kafka|apache-kafka ...]
-#        (no image names: all three)
+# Usage: bash test/images/build.sh [--force] [cp-zookeeper|cp-kafka|apache-kafka|cp-kafka-connect ...]
+#        (no image names: all of them)
 # Env:   KAFKA_DEV_CACHE_DIR      cache for rootfs tarball, jars, Maven repo (default /var/cache/kafka-dev)
 #        KAFKA_DEV_IMAGES_FORCE=1 rebuild the images even when their recipe hash matches
 #        DEBIAN_MIRROR            mirror for debootstrap (default: first URIs: of the apt sources)
@@ -30,6 +32,7 @@ BASE_RECIPE_REV=1 # bump when the rootfs preparation below changes
 
 ZOOKEEPER_IMAGE="kafka-dev-local/cp-zookeeper:${CP_TAG}"
 KAFKA_IMAGE="kafka-dev-local/cp-kafka:${CP_TAG}"
+CONNECT_IMAGE="kafka-dev-local/cp-kafka-connect:${CP_TAG}"
 APACHE_IMAGE="kafka-dev-local/apache-kafka:${APACHE_TAG}"
 BASE_REPO=kafka-dev-local/base-${DEBIAN_SUITE}-jre17
 HASH_LABEL=dev.kafka-dev.recipe-hash
@@ -37,16 +40,17 @@ HASH_LABEL=dev.kafka-dev.recipe-hash
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE_DIR=${KAFKA_DEV_CACHE_DIR:-/var/cache/kafka-dev}
 FORCE=${KAFKA_DEV_IMAGES_FORCE:-0}
-WANT_CP=0 WANT_APACHE=0
+WANT_CP=0 WANT_APACHE=0 WANT_CONNECT=0
 for arg in "$@"; do
   case "$arg" in
     --force) FORCE=1 ;;
     cp-zookeeper | cp-kafka | cp) WANT_CP=1 ;; # the two cp-* images are built together
     apache-kafka | apache) WANT_APACHE=1 ;;
-    *) printf '[images] ERROR: unknown argument %s (usage: build.sh [--force] [cp-zookeeper|cp-kafka|apache-kafka ...])\n' "$arg" >&2; exit 2 ;;
+    cp-kafka-connect | connect) WANT_CONNECT=1 ;;
+    *) printf '[images] ERROR: unknown argument %s (usage: build.sh [--force] [cp-zookeeper|cp-kafka|apache-kafka|cp-kafka-connect ...])\n' "$arg" >&2; exit 2 ;;
   esac
 done
-if [[ $WANT_CP == 0 && $WANT_APACHE == 0 ]]; then WANT_CP=1 WANT_APACHE=1; fi
+if [[ $WANT_CP == 0 && $WANT_APACHE == 0 && $WANT_CONNECT == 0 ]]; then WANT_CP=1 WANT_APACHE=1 WANT_CONNECT=1; fi
 
 export DOCKER_BUILDKIT=${DOCKER_BUILDKIT:-0} # the classic builder needs no buildx plugin
 
@@ -62,15 +66,16 @@ docker info >/dev/null 2>&1 ||
   die "docker does not answer ('docker info' failed); start the engine first (e.g. bash .ci/docker-engine.sh)"
 
 # ---------------------------------------------------------------- hashes
-# cp-* recipe: every file in this folder except README.md and apache-kafka/, plus versions.
+# cp-* recipe: every file in this folder except README.md, apache-kafka/ and cp-kafka-connect/, plus versions.
 # apache-kafka recipe: every file in apache-kafka/ plus this script, plus versions.
+# cp-kafka-connect recipe: every file in cp-kafka-connect/ and rootfs/common/ plus this script, plus versions.
 # So editing one image's files rebuilds only that image.
 VERSIONS="kafka=${KAFKA_VERSION} cp=${CP_TAG} suite=${DEBIAN_SUITE} packages=${BASE_PACKAGES} base-rev=${BASE_RECIPE_REV}"
 APACHE_VERSIONS="kafka=${APACHE_KAFKA_VERSION} tag=${APACHE_TAG} suite=${DEBIAN_SUITE} packages=${BASE_PACKAGES} base-rev=${BASE_RECIPE_REV}"
 RECIPE_HASH=$(
   cd "$HERE"
   {
-    find . -path ./apache-kafka -prune -o -type f ! -name README.md -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+    find . \( -path ./apache-kafka -o -path ./cp-kafka-connect \) -prune -o -type f ! -name README.md -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
     echo "$VERSIONS"
   } | sha
 )
@@ -81,12 +86,20 @@ APACHE_RECIPE_HASH=$(
     echo "$APACHE_VERSIONS"
   } | sha
 )
+CONNECT_RECIPE_HASH=$(
+  cd "$HERE"
+  {
+    find ./cp-kafka-connect ./rootfs/common ./build.sh -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+    echo "$VERSIONS"
+  } | sha
+)
 BASE_HASH=$(printf 'suite=%s packages=%s rev=%s\n' "$DEBIAN_SUITE" "$BASE_PACKAGES" "$BASE_RECIPE_REV" | sha)
 JARS_HASH=$({ cat "$HERE/pom.xml"; echo "kafka=${KAFKA_VERSION}"; } | sha)
 APACHE_JARS_HASH=$({ cat "$HERE/apache-kafka/pom.xml"; echo "kafka=${APACHE_KAFKA_VERSION}"; } | sha)
+CONNECT_JARS_HASH=$({ cat "$HERE/cp-kafka-connect/pom.xml"; echo "kafka=${KAFKA_VERSION}"; } | sha)
 
 # ---------------------------------------------------------------- fast path
-NEED_CP=0 NEED_APACHE=0
+NEED_CP=0 NEED_APACHE=0 NEED_CONNECT=0
 if [[ $WANT_CP == 1 ]] && { [[ $FORCE == 1 ]] ||
   [[ $(label_of "$ZOOKEEPER_IMAGE") != "$RECIPE_HASH" ]] ||
   [[ $(label_of "$KAFKA_IMAGE") != "$RECIPE_HASH" ]]; }; then
@@ -96,6 +109,10 @@ if [[ $WANT_APACHE == 1 ]] && { [[ $FORCE == 1 ]] ||
   [[ $(label_of "$APACHE_IMAGE") != "$APACHE_RECIPE_HASH" ]]; }; then
   NEED_APACHE=1
 fi
+if [[ $WANT_CONNECT == 1 ]] && { [[ $FORCE == 1 ]] ||
+  [[ $(label_of "$CONNECT_IMAGE") != "$CONNECT_RECIPE_HASH" ]]; }; then
+  NEED_CONNECT=1
+fi
 reused=""
 if [[ $WANT_CP == 1 && $NEED_CP == 0 ]]; then
   reused+=" $ZOOKEEPER_IMAGE and $KAFKA_IMAGE (recipe hash ${RECIPE_HASH:0:12} matches)"
@@ -103,7 +120,10 @@ fi
 if [[ $WANT_APACHE == 1 && $NEED_APACHE == 0 ]]; then
   reused+="${reused:+;} $APACHE_IMAGE (recipe hash ${APACHE_RECIPE_HASH:0:12} matches)"
 fi
-if [[ $NEED_CP == 0 && $NEED_APACHE == 0 ]]; then
+if [[ $WANT_CONNECT == 1 && $NEED_CONNECT == 0 ]]; then
+  reused+="${reused:+;} $CONNECT_IMAGE (recipe hash ${CONNECT_RECIPE_HASH:0:12} matches)"
+fi
+if [[ $NEED_CP == 0 && $NEED_APACHE == 0 && $NEED_CONNECT == 0 ]]; then
   log "reusing$reused in $(since "$T0")"
   exit 0
 fi
@@ -162,9 +182,10 @@ else
 fi
 
 # ---------------------------------------------------------------- 2. jars
-# fetch_jars POM VERSION DIR LOGNAME: the runtime jars of POM into DIR (once).
+# fetch_jars POM VERSION DIR LOGNAME [JAR]: the runtime jars of POM into DIR (once);
+# JAR (default kafka_2.13-VERSION.jar) must be among them.
 fetch_jars() {
-  local pom=$1 version=$2 dir=$3 logf="$CACHE_DIR/tmp/$4" t
+  local pom=$1 version=$2 dir=$3 logf="$CACHE_DIR/tmp/$4" jar=${5:-kafka_2.13-$2.jar} t
   if [[ -f $dir/.complete ]]; then
     log "jars cached: $dir"
     return 0
@@ -182,7 +203,7 @@ fetch_jars() {
     tail -n 30 "$logf" >&2
     die "mvn dependency:copy-dependencies failed (full log: $logf)"
   fi
-  [[ -f $dir/kafka_2.13-$version.jar ]] || die "kafka_2.13-$version.jar missing from $dir"
+  [[ -f $dir/$jar ]] || die "$jar missing from $dir"
   touch "$dir/.complete"
   log "$(find "$dir" -name '*.jar' | wc -l) jars ($(du -sh "$dir" | cut -f1)) in $(since "$t")"
 }
@@ -190,6 +211,8 @@ JARS_DIR="$CACHE_DIR/jars/kafka-${KAFKA_VERSION}-${JARS_HASH:0:12}"
 APACHE_JARS_DIR="$CACHE_DIR/jars/kafka-${APACHE_KAFKA_VERSION}-${APACHE_JARS_HASH:0:12}"
 [[ $NEED_CP == 1 ]] && fetch_jars "$HERE/pom.xml" "$KAFKA_VERSION" "$JARS_DIR" mvn.log
 [[ $NEED_APACHE == 1 ]] && fetch_jars "$HERE/apache-kafka/pom.xml" "$APACHE_KAFKA_VERSION" "$APACHE_JARS_DIR" mvn-apache-kafka.log
+CONNECT_JARS_DIR="$CACHE_DIR/jars/connect-${KAFKA_VERSION}-${CONNECT_JARS_HASH:0:12}"
+[[ $NEED_CONNECT == 1 ]] && fetch_jars "$HERE/cp-kafka-connect/pom.xml" "$KAFKA_VERSION" "$CONNECT_JARS_DIR" mvn-cp-kafka-connect.log "connect-runtime-$KAFKA_VERSION.jar"
 
 # ---------------------------------------------------------------- 3. images
 ctx=""
@@ -279,6 +302,20 @@ PY
   rm -rf "$ctx"
   ctx=""
   log "built $APACHE_IMAGE (recipe hash ${APACHE_RECIPE_HASH:0:12}) in $(since "$t")"
+fi
+if [[ $NEED_CONNECT == 1 ]]; then
+  t=$(now)
+  new_context
+  cp -a "$HERE/cp-kafka-connect/Dockerfile" "$ctx/"
+  mkdir -p "$ctx/rootfs" "$ctx/filestream"
+  cp -a "$HERE/rootfs/common/." "$HERE/cp-kafka-connect/rootfs/." "$ctx/rootfs/"
+  link_jars "$CONNECT_JARS_DIR" "$ctx/jars"
+  # The FileStream connectors are a plugin (plugin.path), not part of the runtime.
+  mv "$ctx/jars/connect-file-$KAFKA_VERSION.jar" "$ctx/filestream/"
+  build_image "$CONNECT_IMAGE" cp-kafka-connect "$CONNECT_RECIPE_HASH" "$KAFKA_VERSION" "confluentinc/cp-kafka-connect:$CP_TAG.x"
+  rm -rf "$ctx"
+  ctx=""
+  log "built $CONNECT_IMAGE (recipe hash ${CONNECT_RECIPE_HASH:0:12}) in $(since "$t")"
 fi
 trap - EXIT
 
