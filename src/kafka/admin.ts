@@ -1,9 +1,21 @@
-import { Admin, ConfigResourceTypes, ConfigSources, IncrementalAlterConfigOperationTypes } from '@platformatic/kafka';
-import type { ClusterMetadata, ClusterTopicMetadata, ConfigDescription } from '@platformatic/kafka';
+import {
+  AclOperations,
+  AclPermissionTypes,
+  Admin,
+  ConfigResourceTypes,
+  ConfigSources,
+  IncrementalAlterConfigOperationTypes,
+  ResourcePatternTypes,
+  ResourceTypes,
+} from '@platformatic/kafka';
+import type { Acl, ClusterMetadata, ClusterTopicMetadata, ConfigDescription } from '@platformatic/kafka';
 import type { ResolvedTopic } from '../model/types.js';
+import { aclOperations } from '../model/security.js';
 import { KafkaDevError } from '../base/errors.js';
 import { hasKafkaErrorCode, kafkaErrorCodes, kafkaErrorMessage } from './errors.js';
 import { clusterMetadataOf, leaderlessAnswer, topicNamesOf } from './leaderless-metadata.js';
+import { connectionOptions, securityFailure, type KafkaTarget } from './client-options.js';
+import type { AclEntry, AclResourceType, KafkaAclOperation } from './acl-plan.js';
 
 /**
  * The only module that speaks the Kafka protocol for administration. The client library
@@ -61,6 +73,10 @@ export interface KafkaAdmin {
   /** True once the consumer group has settled with at least one member holding partitions. */
   groupIsStable(groupId: string): Promise<boolean>;
   deleteGroup(groupId: string): Promise<void>;
+  /** The cluster's allow rules on topics and groups by literal name: the kind kafka-dev declares. */
+  describeAcls(): Promise<AclEntry[]>;
+  createAcls(entries: readonly AclEntry[]): Promise<void>;
+  deleteAcls(entries: readonly AclEntry[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,10 +93,11 @@ export interface AdminOptions {
 /** For requests right after start-up: a fresh cluster may answer NOT_CONTROLLER until its controller settles. */
 export const whileClusterSettles: AdminOptions = { retries: 10 };
 
-export function connectAdmin(bootstrapServers: readonly string[], { timeoutMs = 5000, retries = 0 }: AdminOptions = {}): KafkaAdmin {
+/** An admin client for a bootstrap list, or for a secured listener's client settings. */
+export function connectAdmin(target: KafkaTarget, { timeoutMs = 5000, retries = 0 }: AdminOptions = {}): KafkaAdmin {
   const client = new Admin({
     clientId: 'kafka-dev',
-    bootstrapBrokers: [...bootstrapServers],
+    ...connectionOptions(target),
     connectTimeout: timeoutMs,
     requestTimeout: timeoutMs,
     timeout: timeoutMs,
@@ -164,6 +181,30 @@ class ClientAdmin implements KafkaAdmin {
     await this.client.deleteGroups({ groups: [groupId] });
   }
 
+  async describeAcls(): Promise<AclEntry[]> {
+    const entries = await Promise.all(
+      (['topic', 'group'] as const).map(async (resourceType) => {
+        const filter = { ...aclTarget(resourceType, null), principal: null, host: null, operation: AclOperations.ANY, permissionType: AclPermissionTypes.ALLOW };
+        const resources = await this.client.describeAcls({ filter });
+        return resources.flatMap((resource) =>
+          resource.acls.flatMap(({ principal, operation }) => {
+            const name = kafkaOperationName(operation);
+            return name ? [{ principal, resourceType, resourceName: resource.resourceName, operation: name }] : [];
+          }),
+        );
+      }),
+    );
+    return entries.flat();
+  }
+
+  async createAcls(entries: readonly AclEntry[]): Promise<void> {
+    if (entries.length > 0) await this.client.createAcls({ creations: entries.map(kafkaAcl) });
+  }
+
+  async deleteAcls(entries: readonly AclEntry[]): Promise<void> {
+    if (entries.length > 0) await this.client.deleteAcls({ filters: entries.map(kafkaAcl) });
+  }
+
   async close(): Promise<void> {
     await this.client.close();
   }
@@ -212,6 +253,28 @@ function ownSettings(configs: ConfigDescription['configs']): Record<string, stri
   );
 }
 
+const aclResourceTypes = { topic: ResourceTypes.TOPIC, group: ResourceTypes.GROUP } as const;
+
+function aclTarget<Name extends string | null>(resourceType: AclResourceType, resourceName: Name) {
+  return { resourceType: aclResourceTypes[resourceType], resourceName, resourcePatternType: ResourcePatternTypes.LITERAL };
+}
+
+function kafkaAcl(entry: AclEntry): Acl {
+  return {
+    ...aclTarget(entry.resourceType, entry.resourceName),
+    principal: entry.principal,
+    host: '*',
+    operation: AclOperations[entry.operation],
+    permissionType: AclPermissionTypes.ALLOW,
+  };
+}
+
+/** The operation's name, when it is one a config can declare. */
+function kafkaOperationName(operation: number): KafkaAclOperation | undefined {
+  const found = Object.entries(AclOperations).find(([, code]) => code === operation)?.[0];
+  return aclOperations.find((declarable) => declarable.toUpperCase() === found)?.toUpperCase() as KafkaAclOperation | undefined;
+}
+
 /** A `null` value removes the topic's own setting, any other sets it. */
 function configOperations(update: TopicConfigUpdate) {
   return Object.entries(update).map(([name, value]) =>
@@ -221,15 +284,16 @@ function configOperations(update: TopicConfigUpdate) {
   );
 }
 
-/** Runs `work` with a short-lived admin client and always closes it. */
-export async function withAdmin<T>(
-  bootstrapServers: readonly string[],
-  work: (admin: KafkaAdmin) => Promise<T>,
-  options?: AdminOptions,
-): Promise<T> {
-  const admin = connectAdmin(bootstrapServers, options);
+/**
+ * Runs `work` with a short-lived admin client and always closes it. A secured listener's refusal
+ * (authentication, authorization, certificate) comes back saying who was refused where.
+ */
+export async function withAdmin<T>(target: KafkaTarget, work: (admin: KafkaAdmin) => Promise<T>, options?: AdminOptions): Promise<T> {
+  const admin = connectAdmin(target, options);
   try {
     return await work(admin);
+  } catch (error) {
+    throw securityFailure(error, target) ?? error;
   } finally {
     await admin.close().catch(() => undefined);
   }

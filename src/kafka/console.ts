@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { Consumer, MessagesStreamModes, ProduceAcks, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
 import { closeConsumer } from './close-consumer.js';
+import { connectionOptions, securityFailure, type KafkaTarget } from './client-options.js';
 
 /**
  * The classic quick start's console producer and consumer, from the host and without a JVM:
@@ -18,13 +19,8 @@ export function lineToMessage(line: string, keySeparator?: string): { key?: stri
   return at < 0 ? { value: line } : { key: line.slice(0, at), value: line.slice(at + keySeparator!.length) };
 }
 
-export async function produceLines(
-  bootstrap: readonly string[],
-  topic: string,
-  input: Readable,
-  options: ProduceLinesOptions = {},
-): Promise<number> {
-  const producer = new Producer({ clientId: 'kafka-dev-produce', bootstrapBrokers: [...bootstrap], serializers: stringSerializers, acks: ProduceAcks.ALL });
+export async function produceLines(target: KafkaTarget, topic: string, input: Readable, options: ProduceLinesOptions = {}): Promise<number> {
+  const producer = new Producer({ clientId: 'kafka-dev-produce', ...connectionOptions(target), serializers: stringSerializers, acks: ProduceAcks.ALL });
   let sent = 0;
   try {
     for await (const line of createInterface({ input, crlfDelay: Infinity })) {
@@ -32,6 +28,8 @@ export async function produceLines(
       await producer.send({ messages: [{ topic, ...lineToMessage(line, options.keySeparator) }] });
       sent += 1;
     }
+  } catch (error) {
+    throw securityFailure(error, target) ?? error;
   } finally {
     await producer.close();
   }
@@ -50,11 +48,11 @@ export interface ConsumeLinesOptions {
   readonly signal?: AbortSignal;
 }
 
-export async function consumeLines(bootstrap: readonly string[], topic: string, output: Writable, options: ConsumeLinesOptions = {}): Promise<number> {
+export async function consumeLines(target: KafkaTarget, topic: string, output: Writable, options: ConsumeLinesOptions = {}): Promise<number> {
   const consumer = new Consumer({
     clientId: 'kafka-dev-consume',
     groupId: options.group ?? `kafka-dev-console-${Date.now().toString(36)}`,
-    bootstrapBrokers: [...bootstrap],
+    ...connectionOptions(target),
     deserializers: stringDeserializers,
   });
   let received = 0;
@@ -84,6 +82,8 @@ export async function consumeLines(bootstrap: readonly string[], topic: string, 
     clearTimeout(idle);
     options.signal?.removeEventListener('abort', close);
     await stream.close();
+  } catch (error) {
+    throw securityFailure(error, target) ?? error;
   } finally {
     await closeConsumer(consumer);
   }

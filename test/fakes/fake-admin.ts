@@ -3,9 +3,12 @@
 import type { ResolvedTopic } from '../../src/model/types.js';
 import type { ClusterView, KafkaAdmin, TopicConfigUpdate, TopicDescription } from '../../src/kafka/admin.js';
 import type { withAdmin } from '../../src/kafka/admin.js';
+import type { AclEntry } from '../../src/kafka/acl-plan.js';
 
 export class FakeAdmin implements KafkaAdmin {
   readonly topics = new Map<string, TopicDescription>();
+  /** The cluster's ACLs, as plain entries. */
+  acls: AclEntry[] = [];
   /** Requests that change something, e.g. "createTopic orders". */
   readonly calls: string[] = [];
   closed = false;
@@ -58,6 +61,21 @@ export class FakeAdmin implements KafkaAdmin {
 
   async deleteGroup(groupId: string): Promise<void> {
     this.calls.push(`deleteGroup ${groupId}`);
+  }
+
+  async describeAcls(): Promise<AclEntry[]> {
+    return [...this.acls];
+  }
+
+  async createAcls(entries: readonly AclEntry[]): Promise<void> {
+    if (entries.length > 0) this.calls.push(`createAcls ${entries.length}`);
+    this.acls.push(...entries);
+  }
+
+  async deleteAcls(entries: readonly AclEntry[]): Promise<void> {
+    if (entries.length > 0) this.calls.push(`deleteAcls ${entries.length}`);
+    const removed = new Set(entries.map((entry) => JSON.stringify(entry)));
+    this.acls = this.acls.filter((entry) => !removed.has(JSON.stringify(entry)));
   }
 
   async close(): Promise<void> {
