@@ -1,6 +1,6 @@
 import { plural } from '../base/plural.js';
 import { quoteText } from '../base/text.js';
-import type { ResolvedAcl } from '../model/security.js';
+import { principalOf, usesSasl, usesTls, type ResolvedAcl, type ResolvedSecurity } from '../model/security.js';
 import type { AclOperation } from '../model/types.js';
 
 /**
@@ -31,18 +31,32 @@ export interface AclPlan {
   readonly unchanged: number;
 }
 
-export const principalOf = (user: string) => `User:${user}`;
+/**
+ * The principals a user's connections carry on the stack's listeners: its name over SASL, its
+ * certificate's subject over mutual TLS; a listener that authenticates no one adds none.
+ */
+function principalsOf(user: string, security: AclSecurity): string[] {
+  const protocols = [...new Set([security.outside, security.inside])].filter(
+    (protocol) => usesSasl(protocol) || (usesTls(protocol) && security.tls.clientAuth === 'required'),
+  );
+  return [...new Set(protocols.map((protocol) => principalOf(user, protocol)))];
+}
 
-/** Every declared rule as one entry per operation. */
-export function aclEntriesOf(acls: readonly ResolvedAcl[]): AclEntry[] {
-  const entries = acls.flatMap((acl) =>
-    acl.operations.map(
-      (operation): AclEntry => ({
-        principal: principalOf(acl.user),
-        resourceType: acl.resource.type,
-        resourceName: acl.resource.name,
-        operation: operation.toUpperCase() as KafkaAclOperation,
-      }),
+/** What decides the ACL entries: the declared rules and how each listener authenticates. */
+export type AclSecurity = Pick<ResolvedSecurity, 'outside' | 'inside' | 'tls' | 'acls'>;
+
+/** Every declared rule as one entry per operation and principal. */
+export function aclEntriesOf(security: AclSecurity): AclEntry[] {
+  const entries = security.acls.flatMap((acl) =>
+    principalsOf(acl.user, security).flatMap((principal) =>
+      acl.operations.map(
+        (operation): AclEntry => ({
+          principal,
+          resourceType: acl.resource.type,
+          resourceName: acl.resource.name,
+          operation: operation.toUpperCase() as KafkaAclOperation,
+        }),
+      ),
     ),
   );
   return uniqueEntries(entries);
