@@ -15,8 +15,11 @@ import { quoteText, shortText } from './base/text.js';
 import { runDefaults } from './model/defaults.js';
 import type { ResolvedConfig, ResolvedTopic, UserConfig } from './model/types.js';
 import { bootstrapServers } from './model/cluster.js';
-import type { ContainerRuntime } from './engine/runtime.js';
+import type { ContainerRuntime, EngineInfo } from './engine/runtime.js';
 import { DockerodeRuntime } from './engine/dockerode-runtime.js';
+import { discoverEngine, refuseRemoteEngine } from './engine/discovery.js';
+import { machineDiscoveryInputs } from './engine/discovery-inputs.js';
+import { describeEngine } from './engine/discovery-kind.js';
 import { stackLogs, type StackLogs, type StackLogsOptions } from './engine/logs.js';
 import { attempt, whileClusterSettles, withAdmin, type KafkaAdmin, type TopicDescription } from './kafka/admin.js';
 import { consumeLines, produceLines, type ConsumeLinesOptions, type ProduceLinesOptions } from './kafka/console.js';
@@ -67,6 +70,8 @@ export interface CommonOptions extends LoadConfigOptions {
   /** An already resolved config; skips loading. */
   config?: ResolvedConfig;
   runtime?: ContainerRuntime;
+  /** A Docker context that wins over DOCKER_HOST, DOCKER_CONTEXT and the Docker config, like `docker --context`. */
+  context?: string;
   onStep?: StepListener;
   signal?: AbortSignal;
   /** How `up` and `down` run their steps; default: quietly, telling `onStep` about each. */
@@ -76,7 +81,14 @@ export interface CommonOptions extends LoadConfigOptions {
 }
 
 const configOf = (options: CommonOptions) => options.config ?? loadConfig(options);
-const runtimeOf = (options: CommonOptions) => options.runtime ?? new DockerodeRuntime();
+const runtimeOf = (options: Pick<CommonOptions, 'runtime' | 'context'>) =>
+  options.runtime ?? new DockerodeRuntime(discoverEngine(machineDiscoveryInputs(options.context)));
+
+/** The engine the other functions talk to: its kind, version, address, context and why it was chosen, also in one line. */
+export async function engine(options: Pick<CommonOptions, 'runtime' | 'context'> = {}): Promise<EngineInfo & { description: string }> {
+  const info = await runtimeOf(options).info();
+  return { ...info, description: describeEngine(info) };
+}
 
 function runSteps<Result>(operation: Operation<Result>, options: CommonOptions): Promise<Result> {
   const { runSteps: run, signal = new AbortController().signal } = options;
@@ -143,7 +155,9 @@ export function configOverrides(
 }
 
 export async function up(options: CommonOptions & UpOptions = {}): Promise<UpResult> {
-  const operation = upOperation(await configOf(options), runtimeOf(options), {
+  const runtime = runtimeOf(options);
+  if (runtime instanceof DockerodeRuntime) refuseRemoteEngine(runtime.endpoint);
+  const operation = upOperation(await configOf(options), runtime, {
     timeoutMs: runDefaults.timeoutSeconds * 1000,
     smokeMessages: runDefaults.smokeMessages,
     ...options,

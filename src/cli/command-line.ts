@@ -32,6 +32,8 @@ export interface CommandSpec {
   readonly examples: readonly string[];
   /** Has cleanup to do when interrupted (containers, a consumer group): Ctrl-C waits for it. */
   readonly cleansUp?: boolean;
+  /** Talks to the container engine: its first progress line names the engine. */
+  readonly usesEngine?: boolean;
   /** Resolves to the exit code (default 0); throws a KafkaDevError for a failure. */
   run(args: readonly (string | undefined)[], flags: FlagValues, signal: AbortSignal): Promise<number | void>;
 }

@@ -9,6 +9,7 @@ export const globalFlags: readonly FlagSpec[] = [
   { name: 'mode', value: 'mode', description: "Override the config's mode: zookeeper or kraft" },
   { name: 'brokers', value: 'n', description: "Override the config's number of brokers (1-9)" },
   { name: 'controllers', value: 'n', description: 'KRaft: override the number of dedicated controllers (0 = combined nodes)' },
+  { name: 'context', value: 'name', description: 'Docker context to use (default: DOCKER_HOST, DOCKER_CONTEXT, the current docker context, else the default socket)' },
 ];
 
 const json: FlagSpec = { name: 'json', description: 'Print JSON' };
@@ -34,6 +35,7 @@ export const commands: readonly CommandSpec[] = [
       'kafka-dev up --mode kraft --brokers 3      # a quick try; pass the same flags to status and down',
     ],
     cleansUp: true,
+    usesEngine: true,
     run: async (_, flags, signal) => (await import('./commands/up.js')).upCommand(flags, signal),
   },
   {
@@ -47,6 +49,7 @@ export const commands: readonly CommandSpec[] = [
     ],
     examples: ['kafka-dev down', 'kafka-dev down --volumes'],
     cleansUp: true,
+    usesEngine: true,
     run: async (_, flags, signal) => (await import('./commands/down.js')).downCommand(flags, signal),
   },
   {
@@ -55,6 +58,7 @@ export const commands: readonly CommandSpec[] = [
     summary: 'Show services, state, health and endpoints (exit 1 unless all healthy)',
     flags: [json],
     examples: ['kafka-dev status --json'],
+    usesEngine: true,
     run: async (_, flags) => (await import('./commands/status.js')).statusCommand(flags),
   },
   {
@@ -106,6 +110,7 @@ export const commands: readonly CommandSpec[] = [
     ],
     examples: ['kafka-dev smoke', 'kafka-dev smoke --messages 100000 --json'],
     cleansUp: true,
+    usesEngine: true,
     run: async (_, flags, signal) => (await import('./commands/smoke.js')).smokeCommand(flags, signal),
   },
   {
@@ -140,6 +145,7 @@ export const commands: readonly CommandSpec[] = [
     summary: 'Check Docker, ports, images, volumes and, for a running stack, both listeners; print the fix for each problem',
     flags: [json],
     examples: ['kafka-dev doctor'],
+    usesEngine: true,
     run: async (_, flags) => (await import('./commands/doctor.js')).doctorCommand(flags),
   },
   {
@@ -184,6 +190,7 @@ export const commands: readonly CommandSpec[] = [
     ],
     examples: ['kafka-dev logs', 'kafka-dev logs kafka -f --tail 20', 'kafka-dev logs --since 5m'],
     cleansUp: true,
+    usesEngine: true,
     run: async ([service], flags, signal) => (await import('./commands/logs.js')).logsCommand(service, flags, signal),
   },
 ];

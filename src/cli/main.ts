@@ -5,6 +5,8 @@ import { constants } from 'node:os';
 import { commandHelp, generalHelp } from './help.js';
 import { parseCommandLine, type CommandSpec } from './command-line.js';
 import { commands, globalFlags } from './commands.js';
+import { announceEngine } from './options.js';
+import { progress } from './output.js';
 import { reportError } from './exit.js';
 
 /**
@@ -55,6 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(line.command ? commandHelp(version, line.command, globalFlags) : generalHelp(version, commands, globalFlags));
     } else {
       running = line.command;
+      if (line.command.usesEngine) await announceEngine(line.flags, progress);
       const code = (await line.command.run(line.args, line.flags, abort.signal)) ?? 0;
       return interruptedBy ? signalExitCode(interruptedBy) : code;
     }

@@ -1,4 +1,4 @@
-import { configOverrides, type LoadConfigOptions, type OverridableField } from '../api.js';
+import { configOverrides, engine, type LoadConfigOptions, type OverridableField } from '../api.js';
 import { decimalNumber } from '../base/decimal-number.js';
 import { InvalidArgumentsError } from '../base/errors.js';
 import { quoteText } from '../base/text.js';
@@ -11,17 +11,34 @@ export interface GlobalFlags {
   mode?: string;
   brokers?: string;
   controllers?: string;
+  kafkaVersion?: string;
+  context?: string;
 }
 
-const flagOf: Readonly<Record<OverridableField, string>> = { name: '--project-name', mode: '--mode', brokers: '--brokers', controllers: '--controllers' };
+const flagOf: Readonly<Record<OverridableField, string>> = {
+  name: '--project-name',
+  mode: '--mode',
+  brokers: '--brokers',
+  controllers: '--controllers',
+  kafkaVersion: '--kafka-version',
+};
 
 /** Flags become config fields, judged by the config's own schema; a bad value is refused naming its flag. */
-export function loadOptions(command: string, flags: GlobalFlags): LoadConfigOptions {
+export function loadOptions(command: string, flags: GlobalFlags): LoadConfigOptions & { context?: string } {
   if (flags.config === '') {
     throw new InvalidArgumentsError(`kafka-dev ${command}`, [{ path: '--config', message: "got '', expected the path of a config file" }]);
   }
-  const texts = { name: flags.projectName, mode: flags.mode, brokers: flags.brokers, controllers: flags.controllers };
-  return { configFile: flags.config, overrides: configOverrides(`kafka-dev ${command}`, texts, (field) => flagOf[field]) };
+  const texts = { name: flags.projectName, mode: flags.mode, brokers: flags.brokers, controllers: flags.controllers, kafkaVersion: flags.kafkaVersion };
+  return { configFile: flags.config, overrides: configOverrides(`kafka-dev ${command}`, texts, (field) => flagOf[field]), context: flags.context };
+}
+
+/**
+ * The first progress line of a command that talks to the engine names it. An engine that cannot
+ * be chosen or reached says nothing here: the command then fails with the full story.
+ */
+export async function announceEngine(flags: GlobalFlags, say: (line: string) => void): Promise<void> {
+  const found = await engine({ context: flags.context }).catch(() => undefined);
+  if (found) say(`Engine: ${found.description}`);
 }
 
 /** Seconds from a flag (`90`, `2.5`), in milliseconds; the default when the flag is absent. */

@@ -1,4 +1,6 @@
-/** The only module that talks to dockerode. Connection settings come from DOCKER_HOST & co., like the docker CLI. */
+/** The only module that talks to dockerode. Which engine it connects to comes from the discovery (`discovery.ts`). */
+import { readFileSync } from 'node:fs';
+import { Agent } from 'node:https';
 import { PassThrough } from 'node:stream';
 import Docker from 'dockerode';
 import { DockerUnavailableError, ImageUnavailableError, KafkaDevError } from '../base/errors.js';
@@ -16,17 +18,24 @@ import type {
   RunResult,
 } from './runtime.js';
 import { LogLineDecoder } from './log-lines.js';
+import { describeEndpoint, type EngineEndpoint } from './discovery.js';
+import { engineKind } from './discovery-kind.js';
 
 export class DockerodeRuntime implements ContainerRuntime {
-  constructor(private readonly docker: Docker = new Docker()) {}
+  private readonly docker: Docker;
+
+  constructor(readonly endpoint: EngineEndpoint) {
+    this.docker = new Docker(dockerodeOptions(endpoint));
+  }
 
   async info(): Promise<EngineInfo> {
     try {
-      const version = await this.docker.version();
-      return { version: version.Version, apiVersion: version.ApiVersion };
+      const [version, info] = await Promise.all([this.docker.version(), this.docker.info().catch(() => ({})) as Promise<Record<string, unknown>>]);
+      return { version: version.Version, apiVersion: version.ApiVersion, kind: engineKind(version, info), endpoint: this.endpoint };
     } catch (error) {
-      throw new DockerUnavailableError(`Cannot reach the Docker engine at ${await engineAddress(this.docker.modem as unknown as Modem)}: ${messageOf(error)}`, {
-        hint: 'Start Docker (Docker Desktop, or `sudo dockerd &` / `sudo systemctl start docker` on Linux) and try again; set DOCKER_HOST if the engine listens elsewhere.',
+      const { url, tried } = this.endpoint;
+      throw new DockerUnavailableError(`Cannot reach the Docker engine at ${url} (${describeEndpoint(this.endpoint)}): ${messageOf(error)}; looked at: ${tried.join('; ')}`, {
+        hint: 'Start Docker (Docker Desktop, Colima, OrbStack, Podman, or `sudo dockerd &` / `sudo systemctl start docker` on Linux) and try again; choose another engine with --context, DOCKER_CONTEXT or DOCKER_HOST.',
         cause: error,
       });
     }
@@ -215,20 +224,30 @@ export class DockerodeRuntime implements ContainerRuntime {
   }
 }
 
-/** What docker-modem connects to; without DOCKER_HOST its socket path is a function that looks for the default socket. */
-interface Modem {
-  readonly socketPath?: unknown;
-  readonly host?: string;
-  readonly port?: string | number;
-  readonly protocol?: string;
-  getSocketPath(): Promise<string | undefined>;
-}
-
-/** The engine address docker-modem actually resolved: DOCKER_HOST when set, else its default local socket path. */
-async function engineAddress(modem: Modem): Promise<string> {
-  if (!modem.socketPath) return `${modem.protocol === 'ssh' ? 'ssh' : 'tcp'}://${modem.host}:${modem.port}`;
-  const path = (await modem.getSocketPath()) ?? '';
-  return `${path.startsWith('//./pipe/') ? 'npipe' : 'unix'}://${path}`;
+/**
+ * dockerode's connection options for the endpoint. Every connection field is set, even to
+ * undefined: docker-modem merges in what DOCKER_HOST & co. say, which the endpoint may override
+ * (a --context beats DOCKER_HOST).
+ */
+export function dockerodeOptions(endpoint: EngineEndpoint, readFile: (path: string) => Buffer = readFileSync): Docker.DockerOptions {
+  const unset = { socketPath: undefined, host: undefined, port: undefined, protocol: undefined, ca: undefined, cert: undefined, key: undefined, agent: undefined };
+  const { address } = endpoint;
+  switch (address.protocol) {
+    case 'unix':
+    case 'npipe':
+      return { ...unset, socketPath: address.path };
+    case 'ssh':
+      return { ...unset, protocol: 'ssh', host: address.host, port: address.port ?? 22, username: address.user, sshOptions: { agent: process.env.SSH_AUTH_SOCK } };
+    case 'tcp': {
+      const { tls } = address;
+      if (!tls) return { ...unset, protocol: 'http', host: address.host, port: address.port };
+      const files = { ca: tls.ca && readFile(tls.ca), cert: tls.cert && readFile(tls.cert), key: tls.key && readFile(tls.key) };
+      // An agent, because docker-modem has no option of its own for "do not check the engine's certificate";
+      const agent = new Agent({ ...files, rejectUnauthorized: tls.verify });
+      // docker-modem passes `agent` to https.request, though its typings leave it out.
+      return { ...unset, ...files, protocol: 'https', host: address.host, port: address.port, agent } as Docker.DockerOptions;
+    }
+  }
 }
 
 /** A stream that decodes UTF-8 across chunk boundaries, keeps the text and passes each piece on. */

@@ -3,6 +3,8 @@
  * it against a real engine; everything else receives it as a parameter.
  */
 import type { PublishedPort } from '../model/stack.js';
+import type { EngineEndpoint } from './discovery.js';
+import type { EngineKind } from './discovery-kind.js';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
 
@@ -15,6 +17,8 @@ export interface ContainerSummary {
   readonly status: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly ports: readonly PublishedPort[];
+  /** The container's IPv4 address on each network it is attached to, by network name. */
+  readonly addresses?: Readonly<Record<string, string>>;
 }
 
 export interface ContainerDetails {
@@ -74,6 +78,10 @@ export interface NamedResource {
 export interface EngineInfo {
   readonly version: string;
   readonly apiVersion: string;
+  /** Docker Engine, Docker Desktop, Podman, Colima, OrbStack, Rancher Desktop; absent when unknown. */
+  readonly kind?: EngineKind;
+  /** Where the engine is and why it was chosen; absent for a runtime that is not a real engine. */
+  readonly endpoint?: EngineEndpoint;
 }
 
 /** What `containerLogLines` reads. */

@@ -1,7 +1,8 @@
 import { statfs } from 'node:fs/promises';
 import { plural, pluralForm } from '../base/plural.js';
 import type { ResolvedConfig } from '../model/types.js';
-import type { ContainerRuntime, ContainerSummary, NamedResource } from '../engine/runtime.js';
+import type { ContainerRuntime, ContainerSummary, EngineInfo, NamedResource } from '../engine/runtime.js';
+import { describeEngine, knownLimits } from '../engine/discovery-kind.js';
 import { clusterIdentity, clusterLabel, composeLabel, networkName, projectLabels, roleLabel } from '../engine/labels.js';
 import { findPortHolders, requestedPorts } from '../engine/ports.js';
 import { planUp } from '../engine/plan.js';
@@ -25,7 +26,9 @@ export interface CheckResult {
 export interface DoctorContext {
   readonly config: ResolvedConfig;
   readonly runtime: ContainerRuntime;
-  readonly engine: { version: string; apiVersion: string; rootDir?: string } | null;
+  readonly engine: (EngineInfo & { rootDir?: string }) | null;
+  /** Why the engine could not be chosen or reached, when it could not. */
+  readonly engineProblem?: string;
   readonly projectContainers: readonly ContainerSummary[];
   readonly allContainers: readonly ContainerSummary[];
   readonly projectVolumes: readonly NamedResource[];
@@ -43,14 +46,18 @@ const pass = (detail: string) => ({ verdict: 'pass' as const, detail });
 export const dockerEngine: Check = {
   name: 'Docker engine',
   needs: 'nothing',
-  async run({ engine }) {
-    return engine
-      ? pass(`reachable, Docker ${engine.version} (API ${engine.apiVersion})`)
-      : {
-          verdict: 'fail',
-          detail: 'not reachable',
-          fix: 'Start Docker (Docker Desktop, or `sudo dockerd &` / `sudo systemctl start docker`); set DOCKER_HOST if it listens elsewhere.',
-        };
+  async run({ engine, engineProblem }) {
+    if (!engine) {
+      return {
+        verdict: 'fail',
+        detail: `not reachable: ${engineProblem ?? 'no answer'}`,
+        fix: 'Start Docker (Docker Desktop, Colima, OrbStack, Podman, or `sudo dockerd &` / `sudo systemctl start docker`); choose another engine with --context, DOCKER_CONTEXT or DOCKER_HOST.',
+      };
+    }
+    const limits = knownLimits(engine.kind, engine.endpoint);
+    const detail = `reachable, ${describeEngine(engine)}`;
+    if (limits.length === 0) return pass(detail);
+    return { verdict: 'warn', detail: `${detail}; known limits: ${limits.join('; ')}`, fix: 'See the README, "What differs between engines".' };
   },
 };
 

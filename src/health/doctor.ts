@@ -1,7 +1,9 @@
 import type { ResolvedConfig } from '../model/types.js';
 import type { ContainerRuntime } from '../engine/runtime.js';
 import { projectLabels } from '../engine/labels.js';
+import { describeThrown } from '../base/text.js';
 import { allChecks, stackRunning, type Check, type CheckResult, type DoctorContext } from './doctor-checks.js';
+import { securityChecks } from './security-checks.js';
 
 export interface DoctorReport {
   readonly project: string;
@@ -11,7 +13,7 @@ export interface DoctorReport {
 }
 
 /** Runs every check in order; each one says pass, warn, fail or skip, with the fix when it is not a pass. */
-export async function runDoctor(config: ResolvedConfig, runtime: ContainerRuntime, checks: readonly Check[] = allChecks): Promise<DoctorReport> {
+export async function runDoctor(config: ResolvedConfig, runtime: ContainerRuntime, checks: readonly Check[] = [...allChecks, ...securityChecks]): Promise<DoctorReport> {
   const context = await gatherContext(config, runtime);
   const running = context.engine !== null && stackRunning(context);
   const results: CheckResult[] = [];
@@ -31,11 +33,15 @@ export async function runDoctor(config: ResolvedConfig, runtime: ContainerRuntim
 }
 
 async function gatherContext(config: ResolvedConfig, runtime: ContainerRuntime): Promise<DoctorContext> {
+  let engineProblem: string | undefined;
   const engine = await runtime.info().then(
     async (info) => ({ ...info, rootDir: await runtime.dataRoot().catch(() => undefined) }),
-    () => null,
+    (error: unknown) => {
+      engineProblem = describeThrown(error);
+      return null;
+    },
   );
-  if (!engine) return { config, runtime, engine, projectContainers: [], allContainers: [], projectVolumes: [] };
+  if (!engine) return { config, runtime, engine, engineProblem, projectContainers: [], allContainers: [], projectVolumes: [] };
   const labels = projectLabels(config.name);
   const [projectContainers, allContainers, projectVolumes] = await Promise.all([
     runtime.listContainers(labels),

@@ -13,7 +13,7 @@ export interface DownFlags extends GlobalFlags {
 export async function downCommand(flags: DownFlags, signal: AbortSignal): Promise<void> {
   const stopTimeoutSeconds = secondsFlag('timeout', flags.timeout, runDefaults.stopTimeoutSeconds) / 1000;
   const config = await loadConfig({ ...loadOptions('down', flags), signal });
-  const result = await down({ config, signal, runSteps: runWithProgress, onWait: progress, volumes: flags.volumes, stopTimeoutSeconds });
+  const result = await down({ config, context: flags.context, signal, runSteps: runWithProgress, onWait: progress, volumes: flags.volumes, stopTimeoutSeconds });
   const list = (names: readonly string[]) => names.join(', ') || 'none';
   printResult(flags, result, () =>
     [

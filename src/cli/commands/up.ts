@@ -23,6 +23,7 @@ export async function upCommand(flags: UpFlags, signal: AbortSignal): Promise<vo
   for (const warning of configWarnings(config)) warn(warning);
   const result = await up({
     config,
+    context: flags.context,
     signal,
     runSteps: runWithProgress,
     onWait: progress,

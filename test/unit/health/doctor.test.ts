@@ -20,7 +20,7 @@ describe('runDoctor', () => {
     runtime.engineDown = true;
     const report = await runDoctor(config, runtime, checks);
     expect(report.ok).toBe(false);
-    expect(report.results[0]).toMatchObject({ check: 'Docker engine', verdict: 'fail', detail: 'not reachable', fix: expect.stringMatching(/^Start Docker/) });
+    expect(report.results[0]).toMatchObject({ check: 'Docker engine', verdict: 'fail', detail: 'not reachable: Cannot reach the Docker engine at unix:///var/run/docker.sock: connect ENOENT', fix: expect.stringMatching(/^Start Docker/) });
     expect(report.results.slice(1).map((result) => [result.verdict, result.detail])).toEqual(Array(4).fill(['skip', 'needs the Docker engine']));
   });
 
