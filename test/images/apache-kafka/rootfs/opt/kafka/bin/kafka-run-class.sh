@@ -3,7 +3,7 @@
 # Stand-in for Apache Kafka 4.4's bin/kafka-run-class.sh: same environment
 # variables and defaults (KAFKA_HEAP_OPTS, KAFKA_JVM_PERFORMANCE_OPTS,
 # KAFKA_GC_LOG_OPTS, KAFKA_JMX_OPTS/JMX_PORT, KAFKA_LOG4J_OPTS, KAFKA_OPTS,
-# LOG_DIR, CLASSPATH, JAVA_HOME), classpath /opt/kafka/libs/*; the JVM is
+# LOG_DIR, CLASSPATH, JAVA_HOME), classpath /opt/kafka/libs/*.jar but connect-file; the JVM is
 # exec'd so it keeps the caller's PID.
 if [ $# -lt 1 ]; then
   echo "USAGE: $0 [-daemon] [-name servicename] [-loggc] classname [opts]"
@@ -12,8 +12,14 @@ fi
 
 base_dir=$(cd "$(dirname "$0")/.." && pwd)
 
-# A CLASSPATH given by the caller comes first (plugins), then the Kafka jars.
-CLASSPATH="${CLASSPATH:+$CLASSPATH:}$base_dir/libs/*"
+# A CLASSPATH given by the caller comes first (plugins), then the Kafka jars but
+# the FileStream connectors, which are a Connect plugin (KAFKA-13748), as upstream.
+for file in "$base_dir"/libs/*.jar; do
+  case "$file" in
+    */connect-file-*.jar) ;;
+    *) CLASSPATH="${CLASSPATH:+$CLASSPATH:}$file" ;;
+  esac
+done
 
 # JMX settings
 if [ -z "${KAFKA_JMX_OPTS-}" ]; then
