@@ -2,7 +2,7 @@
 import { plural } from '../base/plural.js';
 import type { ServiceSpec, StackModel } from '../model/stack.js';
 import type { ContainerSummary } from './runtime.js';
-import { composeLabel, configHash, containerName, networkName, volumeName } from './labels.js';
+import { composeLabel, configHash, containerName, madeFrom, networkName, volumeName } from './labels.js';
 
 export type ServiceAction = 'create' | 'recreate' | 'start' | 'keep';
 
@@ -60,7 +60,7 @@ export function planUp(model: StackModel, actual: ActualState, { forceRecreate =
     services: model.services.map((spec) => {
       const hash = configHash(spec);
       const existing = byService.get(spec.name) ?? (forceRecreate ? strangerOf.get(spec.name) : undefined);
-      const action = forceRecreate && existing ? 'recreate' : serviceAction(existing, hash);
+      const action = forceRecreate && existing ? 'recreate' : serviceAction(existing, spec);
       return { spec, hash, existing, action };
     }),
     orphans: actual.containers.filter(
@@ -70,9 +70,9 @@ export function planUp(model: StackModel, actual: ActualState, { forceRecreate =
   };
 }
 
-function serviceAction(existing: ContainerSummary | undefined, hash: string): ServiceAction {
+function serviceAction(existing: ContainerSummary | undefined, spec: ServiceSpec): ServiceAction {
   if (!existing) return 'create';
-  if (existing.labels[composeLabel.configHash] !== hash) return 'recreate';
+  if (!madeFrom(existing.labels, spec)) return 'recreate';
   return existing.state === 'running' ? 'keep' : 'start';
 }
 

@@ -5,7 +5,7 @@ import { describeQuorum } from '../kafka/quorum.js';
 import { bootstrapServers, brokerNodes, reachableHost } from '../model/cluster.js';
 import { buildStackModel, type ServiceRole, type ServiceSpec } from '../model/stack.js';
 import type { ContainerRuntime, ContainerState } from '../engine/runtime.js';
-import { composeLabel, configHash, projectLabels } from '../engine/labels.js';
+import { composeLabel, madeFrom, projectLabels } from '../engine/labels.js';
 import { ZookeeperReady } from '../wait/zookeeper-ready.js';
 
 export type Health = 'healthy' | 'unhealthy' | 'stopped';
@@ -72,7 +72,7 @@ export async function stackStatus(config: ResolvedConfig, runtime: ContainerRunt
       status: container?.status ?? 'no container',
       health: !running ? 'stopped' : answers(spec) ? 'healthy' : 'unhealthy',
       inSync: spec.role === 'broker' && running && cluster.outOfSync ? !cluster.outOfSync.has(spec.node!.id) : null,
-      outdated: container !== undefined && container.labels[composeLabel.configHash] !== configHash(spec),
+      outdated: container !== undefined && !madeFrom(container.labels, spec),
       ports: (container?.ports ?? []).map((port) => `${port.bind}:${port.host}->${port.container}`),
     };
   });

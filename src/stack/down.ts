@@ -3,6 +3,7 @@ import type { Operation } from './steps.js';
 import type { ContainerRuntime, ContainerSummary } from '../engine/runtime.js';
 import { projectLabels, roleLabel } from '../engine/labels.js';
 import { plural } from '../base/plural.js';
+import { runDefaults } from '../model/defaults.js';
 
 export interface DownOptions {
   /** Also delete the project's volumes, and with them all Kafka and ZooKeeper data. */
@@ -15,8 +16,9 @@ export interface DownOptions {
  * Longer than Docker's 10 s: KRaft nodes stopping together take 7-10 s (the broker waits for the
  * controller to approve its controlled shutdown, then the quorum leader waits 5 s for a successor),
  * and a broker killed mid-shutdown recovers its logs at the next start. Stops end as soon as they can.
+ * The rendered file's `stop_grace_period` is the same, so a plain `docker compose down` waits as long.
  */
-export const defaultStopTimeoutSeconds = 30;
+export const defaultStopTimeoutSeconds = runDefaults.stopTimeoutSeconds;
 
 export interface DownResult {
   readonly project: string;

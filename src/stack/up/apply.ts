@@ -1,6 +1,6 @@
 /** Carrying out the plan: images, then network and volumes, then containers. Whatever is made goes into the undo log. */
 
-import { clusterIdentity, clusterLabel, composeLabel, containerLabels, containerName, nodeLabel, projectLabels, volumeName } from '../../engine/labels.js';
+import { composeLabel, containerLabels, containerName, nodeLabel, projectLabels, volumeLabels, volumeName } from '../../engine/labels.js';
 import type { ServicePlan, UpPlan } from '../../engine/plan.js';
 import type { ContainerSummary } from '../../engine/runtime.js';
 import { defaultStopTimeoutSeconds } from '../down.js';
@@ -36,7 +36,7 @@ export async function createNetworkAndVolumes({ config, runtime }: UpContext, pl
     await runtime.createVolume(volume.name, {
       ...projectLabels(project),
       [composeLabel.volume]: volume.volume,
-      [clusterLabel]: clusterIdentity(config),
+      ...volumeLabels(config),
     });
     created.volume(volume.name);
   }
