@@ -26,7 +26,8 @@ export const commands: readonly CommandSpec[] = [
       { name: 'force', description: "Go on with a broker change that would take partitions offline or hide a removed broker's data" },
       { name: 'verbose', description: 'Also list the topics in the cluster that the config does not declare' },
       { name: 'prune', description: 'Delete the topics in the cluster that the config does not declare' },
-      { name: 'no-smoke', description: 'Skip the final smoke check (messages over OUTSIDE and INSIDE)' },
+      { name: 'no-smoke', description: 'Skip the final smoke check (messages over OUTSIDE, Metadata from a container over INSIDE)' },
+      { name: 'full-smoke', description: "Send the smoke check's messages over INSIDE too, through the image's console tools (seconds slower)" },
       { ...json, description: 'Print the result as JSON (progress stays on stderr)' },
     ],
     examples: [

@@ -60,6 +60,9 @@ export class DockerodeRuntime implements ContainerRuntime {
         host: port.PublicPort,
         container: port.PrivatePort,
       })),
+      addresses: Object.fromEntries(
+        Object.entries(container.NetworkSettings?.Networks ?? {}).flatMap(([network, settings]) => (settings.IPAddress ? [[network, settings.IPAddress]] : [])),
+      ),
     }));
   }
 

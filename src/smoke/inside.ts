@@ -193,6 +193,6 @@ function saidOnStderr(result: RunResult): string {
   return tail ? `: ${tail}` : '';
 }
 
-function insideHint(project: string): string {
+export function insideHint(project: string): string {
   return `Containers reach the brokers over INSIDE on ${networkName(project)}; 'kafka-dev status' shows the services and 'docker compose -p ${project} logs' the brokers' side.`;
 }

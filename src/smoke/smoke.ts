@@ -9,6 +9,8 @@ import { attempt, whileClusterSettles, withAdmin, type KafkaAdmin } from '../kaf
 import { kafkaErrorMessage } from '../kafka/errors.js';
 import { diagnoseOutside, type PathProblem } from '../kafka/diagnose.js';
 import { insideMeasures, insidePath } from './inside.js';
+import { insideReach, reachMeasures } from './inside-reach.js';
+import { insideAnswersMeasures, listenerAnswers, outsideAnswersMeasures, type ListenerAnswers } from './listener-answers.js';
 import { smokeTopicPrefix } from './message.js';
 import { outsideMeasures, outsidePath } from './outside.js';
 import type { PathResult, SmokeRun } from './path.js';
@@ -18,6 +20,8 @@ import { deliveredExactlyOnceInOrder, type DeliveryStats } from './stats.js';
  * The smoke check: N numbered messages of one run, spread over every partition of a topic made
  * for this run, must each come back exactly once and in order per partition, over OUTSIDE (a
  * Node client on the host) and INSIDE (the image's console tools in containers on the network).
+ * The quick form keeps the messages on OUTSIDE and only asks every INSIDE address, from a
+ * container on the network, for the brokers it advertises (no JVM to start).
  */
 
 export interface SmokeOptions {
@@ -25,8 +29,18 @@ export interface SmokeOptions {
   messages?: number;
   /** Longest time each path may take. Default: `runDefaults.smokeTimeoutSeconds`. */
   timeoutMs?: number;
+  /** How much to prove; default `full`. */
+  depth?: SmokeDepth;
   signal?: AbortSignal;
 }
+
+/**
+ * - `full`: messages over both paths (INSIDE through the image's console tools, seconds of JVM start).
+ * - `quick`: messages over OUTSIDE; INSIDE answers a Metadata request from a container on the network.
+ * - `answers`: both listeners answer a Metadata request from the host (INSIDE at the containers'
+ *   network addresses), listing every broker; for a stack that has not changed since it was checked.
+ */
+export type SmokeDepth = 'full' | 'quick' | 'answers';
 
 export type SmokePath = 'outside' | 'inside';
 
@@ -40,6 +54,8 @@ export interface PathReport {
   readonly problems: readonly PathProblem[];
   /** What the latency and throughput figures include. */
   readonly measured: string;
+  /** Without messages (`quick` INSIDE, `answers`): the addresses whose reply listed every broker. */
+  readonly answered?: readonly string[];
 }
 
 export interface SmokeReport {
@@ -59,9 +75,11 @@ export interface SmokeDependencies {
   readonly withAdmin: typeof withAdmin;
   readonly outsidePath: typeof outsidePath;
   readonly insidePath: typeof insidePath;
+  readonly insideReach: typeof insideReach;
+  readonly listenerAnswers: typeof listenerAnswers;
 }
 
-const liveDependencies: SmokeDependencies = { diagnoseOutside, withAdmin, outsidePath, insidePath };
+const liveDependencies: SmokeDependencies = { diagnoseOutside, withAdmin, outsidePath, insidePath, insideReach, listenerAnswers };
 
 export async function runSmoke(
   config: ResolvedConfig,
@@ -73,8 +91,17 @@ export async function runSmoke(
   await runtime.info();
   const bootstrap = bootstrapServers(config);
   const messages = options.messages ?? runDefaults.smokeMessages;
-  const check: SmokeCheck = { config, runtime, dependencies, hostBootstrap: bootstrap.host, ...pathPlans(config, bootstrap, messages, options) };
+  const check: SmokeCheck = {
+    config,
+    runtime,
+    dependencies,
+    hostBootstrap: bootstrap.host,
+    insideAddresses: bootstrap.containers,
+    depth: options.depth ?? 'full',
+    ...pathPlans(config, bootstrap, messages, options),
+  };
   const report = (paths: PathReport[]) => smokeReport(config.name, messages, paths);
+  if (check.depth === 'answers') return report(await answerPaths(check));
 
   const problems = await dependencies.diagnoseOutside(bootstrap.host);
   if (problems.length > 0) return report(notRunPaths(check, problems));
@@ -94,6 +121,8 @@ interface SmokeCheck {
   readonly runtime: ContainerRuntime;
   readonly dependencies: SmokeDependencies;
   readonly hostBootstrap: readonly string[];
+  readonly insideAddresses: readonly string[];
+  readonly depth: SmokeDepth;
   readonly outside: PathPlan;
   readonly inside: PathPlan;
 }
@@ -117,7 +146,12 @@ function pathPlans(
   });
   return {
     outside: { path: 'outside', bootstrap: bootstrap.host.join(','), run: runOf('outside'), measured: outsideMeasures },
-    inside: { path: 'inside', bootstrap: bootstrap.containers.join(','), run: runOf('inside'), measured: insideMeasures(networkName(config.name)) },
+    inside: {
+      path: 'inside',
+      bootstrap: bootstrap.containers.join(','),
+      run: runOf('inside'),
+      measured: (options.depth === 'quick' ? reachMeasures : insideMeasures)(networkName(config.name)),
+    },
   };
 }
 
@@ -136,15 +170,14 @@ function notRunPaths({ outside, inside }: SmokeCheck, problems: PathProblem[]): 
 
 /** Makes both paths' topics, runs the paths side by side, and always deletes the topics again. */
 async function runPaths(admin: KafkaAdmin, check: SmokeCheck): Promise<PathReport[]> {
-  const { config, runtime, dependencies, hostBootstrap, outside, inside } = check;
-  const topics = [outside.run.topic, inside.run.topic];
+  const { outside, inside, depth } = check;
+  const topics = depth === 'full' ? [outside.run.topic, inside.run.topic] : [outside.run.topic];
+  // The quick INSIDE check needs no topic: its container starts while the topic is made.
+  const reached = depth === 'quick' ? insideReachReport(check) : undefined;
   try {
     await createSmokeTopics(admin, topics);
     // Side by side: the INSIDE tools' JVMs take seconds to start, the host client a fraction of one.
-    return await Promise.all([
-      judgePath(outside, () => outsideResult(check)),
-      judgePath(inside, () => dependencies.insidePath(inside.run, { runtime, config, admin, bootstrap: inside.bootstrap })),
-    ]);
+    return await Promise.all([judgePath(outside, () => outsideResult(check)), reached ?? insideMessagesReport(admin, check)]);
   } finally {
     await admin.deleteTopics(topics).catch(() => undefined);
   }
@@ -160,6 +193,34 @@ async function createSmokeTopics(admin: KafkaAdmin, topics: readonly string[]): 
   }
 }
 
+function insideMessagesReport(admin: KafkaAdmin, { config, runtime, dependencies, inside }: SmokeCheck): Promise<PathReport> {
+  return judgePath(inside, () => dependencies.insidePath(inside.run, { runtime, config, admin, bootstrap: inside.bootstrap }));
+}
+
+/** Both listeners asked from the host; INSIDE from a container where the host cannot reach the network. */
+async function answerPaths(check: SmokeCheck): Promise<PathReport[]> {
+  const { outside, inside } = await check.dependencies.listenerAnswers(check.config, check.runtime);
+  const network = networkName(check.config.name);
+  return Promise.all([
+    answersReport({ ...check.outside, measured: outsideAnswersMeasures }, outside),
+    inside === 'unreachable' ? insideReachReport({ ...check, inside: { ...check.inside, measured: reachMeasures(network) } }) : answersReport({ ...check.inside, measured: insideAnswersMeasures(network) }, inside),
+  ]);
+}
+
+function answersReport(plan: PathPlan, { answered, problems }: ListenerAnswers): Promise<PathReport> {
+  return Promise.resolve({ ...describePath(plan), status: problems.length === 0 ? 'passed' : 'failed', stats: null, problems, answered });
+}
+
+/** Passed when every INSIDE address answered a container on the network with every broker. */
+function insideReachReport({ config, runtime, dependencies, insideAddresses, inside }: SmokeCheck): Promise<PathReport> {
+  return reportOrFailure(inside, async () => {
+    const { runId, timeoutMs, signal } = inside.run;
+    const { answered, problems } = await dependencies.insideReach({ runtime, config, addresses: insideAddresses, runId, timeoutMs, signal });
+    const passed = problems.length === 0 && answered.length === insideAddresses.length;
+    return { ...describePath(inside), status: passed ? 'passed' : 'failed', stats: null, problems, answered };
+  });
+}
+
 async function outsideResult({ dependencies, hostBootstrap, outside }: SmokeCheck): Promise<PathResult> {
   const result = await dependencies.outsidePath(hostBootstrap, outside.run);
   // Nothing came back: say why, if the path from the host explains it.
@@ -171,11 +232,18 @@ function describePath({ path, bootstrap, run, measured }: PathPlan) {
 }
 
 /** Passed only when every message came back once and in order and nothing went wrong on the way. */
-async function judgePath(plan: PathPlan, work: () => Promise<PathResult>): Promise<PathReport> {
-  try {
+function judgePath(plan: PathPlan, work: () => Promise<PathResult>): Promise<PathReport> {
+  return reportOrFailure(plan, async () => {
     const result = await work();
     const passed = result.problems.length === 0 && deliveredExactlyOnceInOrder(result.stats);
     return { ...describePath(plan), status: passed ? 'passed' : 'failed', ...result };
+  });
+}
+
+/** A path that threw is a failed path, with what went wrong, unless the run was aborted. */
+async function reportOrFailure(plan: PathPlan, work: () => Promise<PathReport>): Promise<PathReport> {
+  try {
+    return await work();
   } catch (error) {
     plan.run.signal?.throwIfAborted();
     const problem = { problem: `failed: ${kafkaErrorMessage(error)}`, hint: "Run 'kafka-dev status' to see whether every service is healthy." };
@@ -206,7 +274,8 @@ function pathFailureWords(path: PathReport): string {
 /** One line for a passed check, e.g. `outside 100/100 back once and in order, p50 3.1 ms, p99 4.0 ms; inside ...`. */
 export function summarizeSmoke(report: SmokeReport): string {
   return report.paths
-    .map(({ path, stats }) => {
+    .map(({ path, stats, answered }) => {
+      if (answered) return `${path} ${answered.join(', ')} ${answered.length === 1 ? 'answers' : 'answer'} Metadata with every broker`;
       const latency = stats?.latencyMs ? `, p50 ${stats.latencyMs.p50.toFixed(1)} ms, p99 ${stats.latencyMs.p99.toFixed(1)} ms` : '';
       return `${path} ${stats?.received ?? 0}/${report.messages} back once and in order${latency}`;
     })

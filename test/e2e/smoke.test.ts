@@ -45,11 +45,27 @@ describe('kafka-dev smoke', () => {
   });
   afterAll(() => removeProject(project));
 
-  test('up ends with a smoke check that passes over both listeners', async () => {
+  test('up ends with a smoke check that passes over both listeners: messages over OUTSIDE, Metadata from a container over INSIDE', async () => {
     const result = await run('up');
     expect(result.exitCode, result.stderr + result.stdout).toBe(0);
     // The smoke step's line is progress, on stderr.
-    expect(result.stderr).toMatch(/Smoke check: outside 100\/100 back once and in order, p50 [\d.]+ ms, p99 [\d.]+ ms; inside 100\/100 back once and in order/);
+    expect(result.stderr).toMatch(/Smoke check: outside 100\/100 back once and in order, p50 [\d.]+ ms, p99 [\d.]+ ms; inside kafka:9093 answers Metadata with every broker/);
+  });
+
+  test('up on the running, unchanged stack proves that both listeners answer; --full-smoke sends messages over both', async () => {
+    const repeated = await run('up', '--json');
+    expect(repeated.exitCode, repeated.stderr).toBe(0);
+    expect(repeated.stderr).toMatch(/Smoke check: outside localhost:19092 answers Metadata with every broker; inside kafka:9093 answers Metadata with every broker/);
+    const { unchanged, smoke: report } = JSON.parse(repeated.stdout) as { unchanged: boolean; smoke: SmokeReport };
+    expect(unchanged).toBe(true);
+    expect(report.paths.map((path) => [path.path, path.status, path.answered])).toEqual([
+      ['outside', 'passed', ['localhost:19092']],
+      ['inside', 'passed', ['kafka:9093']],
+    ]);
+
+    const full = await run('up', '--full-smoke');
+    expect(full.exitCode, full.stderr).toBe(0);
+    expect(full.stderr).toMatch(/Smoke check: outside 100\/100 back once and in order, p50 [\d.]+ ms, p99 [\d.]+ ms; inside 100\/100 back once and in order/);
   });
 
   test('100 messages per path come back once and in order; the table and --json say so', async () => {

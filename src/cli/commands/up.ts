@@ -14,6 +14,7 @@ export interface UpFlags extends GlobalFlags {
   prune?: boolean;
   /** False with --no-smoke. */
   smoke?: boolean;
+  fullSmoke?: boolean;
   json?: boolean;
 }
 
@@ -34,6 +35,7 @@ export async function upCommand(flags: UpFlags, signal: AbortSignal): Promise<vo
     verbose: flags.verbose,
     prune: flags.prune,
     smoke: flags.smoke,
+    fullSmoke: flags.fullSmoke,
   });
   printResult(flags, result, () =>
     [

@@ -14,6 +14,11 @@ export interface UpOptions {
   verbose?: boolean;
   /** Run the smoke check as the last step. Default true. */
   smoke?: boolean;
+  /**
+   * Messages over INSIDE too, through the image's console tools (seconds of JVM start-up). By
+   * default INSIDE is proven by a Kafka Metadata request from a container on the network.
+   */
+  fullSmoke?: boolean;
   /** Messages per path for that smoke check. Default 100. */
   smokeMessages?: number;
   /** Go on with a broker set that hides partitions (their data stays in the removed brokers' volumes). */
@@ -23,6 +28,8 @@ export interface UpOptions {
 export interface UpResult {
   readonly project: string;
   readonly plan: string;
+  /** Nothing was created, started or removed: the stack was running as the config says. */
+  readonly unchanged: boolean;
   /** What reconciling the declared topics found and did. */
   readonly topics: TopicsReconciled;
   /** Null when skipped (`smoke: false`). */

@@ -2,11 +2,11 @@
 
 import { whileClusterSettles } from '../../kafka/admin.js';
 import { reconcileTopics, summarizeReconciled } from '../../kafka/reconcile-topics.js';
-import { describePlan, type UpPlan } from '../../engine/plan.js';
-import { smokeFailure, summarizeSmoke } from '../../smoke/smoke.js';
+import { describePlan, isNoop, type UpPlan } from '../../engine/plan.js';
+import { smokeFailure, summarizeSmoke, type SmokeDepth } from '../../smoke/smoke.js';
 import type { Handoff } from '../pipeline.js';
 import type { UpContext } from './context.js';
-import type { UpResult } from './options.js';
+import type { UpOptions, UpResult } from './options.js';
 
 /** Hands on the result of `up` as it stands without a smoke check. */
 export async function reconcileTopicsStep({ config, options, dependencies, bootstrap }: UpContext, plan: UpPlan): Promise<Handoff<UpResult>> {
@@ -16,13 +16,23 @@ export async function reconcileTopicsStep({ config, options, dependencies, boots
     whileClusterSettles,
   );
   return {
-    value: { project: plan.project, plan: describePlan(plan), topics, smoke: null, bootstrapServers: bootstrap },
+    value: { project: plan.project, plan: describePlan(plan), unchanged: isNoop(plan), topics, smoke: null, bootstrapServers: bootstrap },
     summary: summarizeReconciled(topics, Boolean(options.verbose)),
   };
 }
 
 export async function smokeStep({ config, runtime, options, dependencies }: UpContext, result: UpResult, signal: AbortSignal): Promise<Handoff<UpResult>> {
-  const smoke = await dependencies.runSmoke(config, runtime, { messages: options.smokeMessages, signal });
+  const smoke = await dependencies.runSmoke(config, runtime, { messages: options.smokeMessages, depth: smokeDepth(options, result), signal });
   if (!smoke.passed) throw smokeFailure(smoke);
   return { value: { ...result, smoke }, summary: summarizeSmoke(smoke) };
+}
+
+/**
+ * A stack this run changed gets messages over OUTSIDE and Metadata from a container over INSIDE;
+ * one it found running and unchanged only has to show that both listeners still answer with every
+ * broker (milliseconds). `--full-smoke` sends messages over both either way.
+ */
+function smokeDepth(options: UpOptions, result: UpResult): SmokeDepth {
+  if (options.fullSmoke) return 'full';
+  return result.unchanged ? 'answers' : 'quick';
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../../../src/config/parse.js';
 import type { PathProblem } from '../../../src/kafka/diagnose.js';
-import { runSmoke, smokeFailure, summarizeSmoke, type SmokeDependencies } from '../../../src/smoke/smoke.js';
+import { runSmoke, smokeFailure, summarizeSmoke, type SmokeDependencies, type SmokeDepth } from '../../../src/smoke/smoke.js';
 import type { PathResult, SmokeRun } from '../../../src/smoke/path.js';
 import { deliveryStats } from '../../../src/smoke/stats.js';
 import { FakeAdmin } from '../../fakes/fake-admin.js';
@@ -19,16 +19,18 @@ const pathDelivering =
     return { stats: deliveryStats(run.messages, receipts, 100), problems: [] };
   };
 
-function smokeWith(overrides: Partial<SmokeDependencies> = {}) {
+function smokeWith(overrides: Partial<SmokeDependencies> = {}, depth?: SmokeDepth) {
   const admin = new FakeAdmin([1]);
   const dependencies: SmokeDependencies = {
     diagnoseOutside: async () => [],
     withAdmin: admin.withAdmin,
     outsidePath: (_bootstrap, run) => pathDelivering()(run),
     insidePath: (run) => pathDelivering()(run),
+    insideReach: async ({ addresses }) => ({ answered: addresses, problems: [] }),
+    listenerAnswers: async () => ({ outside: { answered: ['localhost:9092'], problems: [] }, inside: { answered: ['kafka:9093'], problems: [] } }),
     ...overrides,
   };
-  return { admin, report: runSmoke(config, new FakeRuntime(), { messages: 100 }, dependencies) };
+  return { admin, report: runSmoke(config, new FakeRuntime(), { messages: 100, depth }, dependencies) };
 }
 
 describe('runSmoke', () => {
@@ -86,5 +88,52 @@ describe('runSmoke', () => {
     ]);
     expect(smokeFailure(smoke).hint).toBe(problem.hint);
     expect(admin.calls).toEqual([]);
+  });
+
+  test('quick: messages over OUTSIDE only, and INSIDE proven by Metadata from a container, started beside the topic', async () => {
+    const { admin, report } = smokeWith({ insidePath: async () => expect.unreachable('no console tools in a quick check') }, 'quick');
+    const smoke = await report;
+    expect(smoke.passed).toBe(true);
+    expect(smoke.paths[1]).toMatchObject({ path: 'inside', status: 'passed', stats: null, answered: ['kafka:9093'] });
+    expect(smoke.paths[1]!.measured).toMatch(/^a Kafka Metadata request from a throwaway container on unit-smoke_default/);
+    expect(admin.calls).toEqual([`createTopic ${smoke.paths[0]!.topic}`, `deleteTopics ${smoke.paths[0]!.topic}`]);
+    expect(summarizeSmoke(smoke)).toBe('outside 100/100 back once and in order, p50 2.0 ms, p99 2.0 ms; inside kafka:9093 answers Metadata with every broker');
+  });
+
+  test('quick: an INSIDE address that does not answer fails the check with its reason', async () => {
+    const problem = { problem: 'kafka:9093: no Kafka answer from a container on the network', hint: 'see the network' };
+    const { report } = smokeWith({ insideReach: async () => ({ answered: [], problems: [problem] }) }, 'quick');
+    const smoke = await report;
+    expect(smoke.paths.map((path) => path.status)).toEqual(['passed', 'failed']);
+    expect(smokeFailure(smoke).message).toBe(`Smoke check failed (project ${project}):\n  inside (kafka:9093): ${problem.problem}`);
+  });
+
+  test('answers: no topics, no messages; both listeners answer from the host', async () => {
+    const unreachable = async () => expect.unreachable('no messages when the stack only has to answer');
+    const { admin, report } = smokeWith({ outsidePath: unreachable, insidePath: unreachable, insideReach: unreachable }, 'answers');
+    const smoke = await report;
+    expect(smoke.paths.map((path) => [path.path, path.status, path.answered])).toEqual([
+      ['outside', 'passed', ['localhost:9092']],
+      ['inside', 'passed', ['kafka:9093']],
+    ]);
+    expect(admin.calls).toEqual([]);
+    expect(summarizeSmoke(smoke)).toBe('outside localhost:9092 answers Metadata with every broker; inside kafka:9093 answers Metadata with every broker');
+  });
+
+  test('answers: where the host cannot reach the network, a container asks INSIDE; a broken listener fails', async () => {
+    const asked: string[][] = [];
+    const problem = { problem: 'localhost:9092: no answer: connect ECONNREFUSED 127.0.0.1:9092', hint: 'status' };
+    const { report } = smokeWith(
+      {
+        listenerAnswers: async () => ({ outside: { answered: [], problems: [problem] }, inside: 'unreachable' }),
+        insideReach: async ({ addresses }) => (asked.push([...addresses]), { answered: addresses, problems: [] }),
+      },
+      'answers',
+    );
+    const smoke = await report;
+    expect(asked).toEqual([['kafka:9093']]);
+    expect(smoke.paths.map((path) => path.status)).toEqual(['failed', 'passed']);
+    expect(smoke.paths[1]!.measured).toMatch(/from a throwaway container/);
+    expect(smokeFailure(smoke).message).toContain(problem.problem);
   });
 });

@@ -7,7 +7,7 @@ import { downOperation } from '../../../src/stack/down.js';
 import { upOperation, type UpOptions } from '../../../src/stack/up.js';
 import { runOperation } from '../../../src/stack/steps.js';
 import type { WaitStrategy } from '../../../src/wait/wait-strategy.js';
-import { fakeUpDependencies } from '../../fakes/fake-up.js';
+import { fakeUpDependencies, passedSmoke } from '../../fakes/fake-up.js';
 import { FakeRuntime } from '../../fakes/fake-runtime.js';
 
 // A project name of its own, so the project lock is never one an e2e run holds.
@@ -215,6 +215,29 @@ describe('up that fails', () => {
     const error = (await up(freshEngine(), {}, { runSmoke }).catch((caught: unknown) => caught)) as KafkaDevError;
     expect(error.exitCode).toBe(ExitCode.smokeFailed);
     expect(error.message).toBe(`Smoke check failed (project ${project}):\n  outside (localhost:9092): broker gone`);
+  });
+});
+
+describe('how much the smoke check of up proves', () => {
+  const depthsOf = async (runtime: FakeRuntime, options: UpOptions = {}) => {
+    const depths: unknown[] = [];
+    const runSmoke = async (resolved: typeof config, _runtime: unknown, smoke: { depth?: string } = {}) => (depths.push(smoke.depth), passedSmoke(resolved.name));
+    await up(runtime, options, { runSmoke });
+    return depths;
+  };
+
+  test('a stack up creates or changes gets the quick check; one it finds running unchanged only has to answer; --full-smoke always sends messages over both', async () => {
+    const runtime = freshEngine();
+    expect(await depthsOf(runtime)).toEqual(['quick']);
+    expect(await depthsOf(runtime)).toEqual(['answers']);
+    expect(await depthsOf(runtime, { fullSmoke: true })).toEqual(['full']);
+    expect(await depthsOf(freshEngine(), { fullSmoke: true })).toEqual(['full']);
+  });
+
+  test('the result says whether the stack was left unchanged', async () => {
+    const runtime = freshEngine();
+    expect((await up(runtime)).result.unchanged).toBe(false);
+    expect((await up(runtime)).result.unchanged).toBe(true);
   });
 });
 
