@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { homedir } from 'node:os';
+import { securityDirectory } from '../model/security.js';
 import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { ConfigError, type ConfigIssue } from '../base/errors.js';
@@ -47,7 +49,7 @@ function withoutExtensionFields(data: unknown): unknown {
   return Object.fromEntries(Object.entries(data).filter(([key]) => !key.startsWith('x-')));
 }
 
-function resolve(user: UserConfig, { source, defaultName }: ParseOptions, images: ResolvedConfig['images']): ResolvedConfig {
+function resolve(user: UserConfig, { source, defaultName, env = {} }: ParseOptions, images: ResolvedConfig['images']): ResolvedConfig {
   const name = user.name ?? projectNameFrom(defaultName);
   const mode = user.mode ?? defaults.mode;
   return {
@@ -72,7 +74,7 @@ function resolve(user: UserConfig, { source, defaultName }: ParseOptions, images
     })),
     brokerConfig: user.brokerConfig ?? {},
     heap: { ...defaults.heap, ...user.heap },
-    security: resolveSecurity(user.security),
+    security: resolveSecurity(user.security, securityDirectory(name, env, env.HOME || homedir())),
   };
 }
 

@@ -16,9 +16,11 @@ export const userNamePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /**
  * Characters a password may not hold: it is written between double quotes in the broker's JAAS
- * configuration, where a quote ends it, a backslash starts an escape and a line break ends the entry.
+ * configuration, where a quote ends it, a backslash starts an escape and a line break ends the
+ * entry; and into Kafka's SCRAM credential syntax (`SCRAM-SHA-512=[name=app,password=...]`), where
+ * a comma or a square bracket ends it.
  */
-export const passwordBreakers = /["\\\p{Cc}]/u;
+export const passwordBreakers = /["\\,[\]\p{Cc}]/u;
 
 const password = z
   .string({ error: 'expected a password (a string)' })
@@ -28,13 +30,14 @@ const password = z
     if (problem) ctx.issues.push({ code: 'custom', message: problem, input: undefined, continue: true });
   });
 
+const breakerNames: Readonly<Record<string, string>> = { '"': 'a double quote', '\\': 'a backslash', ',': 'a comma', '[': 'a square bracket', ']': 'a square bracket' };
+
 export function passwordProblem(value: string): string | undefined {
   if (value.length === 0) return 'expected a password of at least one character';
   if (value.length > 256) return `got a password of ${value.length} characters; expected at most 256`;
   const breaker = passwordBreakers.exec(value);
   if (!breaker) return undefined;
-  const what = breaker[0] === '"' ? 'a double quote' : breaker[0] === '\\' ? 'a backslash' : 'a control character (such as a line break)';
-  return `got a password with ${what} at position ${breaker.index + 1}; expected no double quotes, backslashes or control characters, which would break the broker's JAAS configuration`;
+  return `got a password with ${breakerNames[breaker[0]] ?? 'a control character (such as a line break)'} at position ${breaker.index + 1}; expected no double quotes, backslashes, commas, square brackets or control characters, which would break the broker's JAAS file or Kafka's SCRAM credential syntax`;
 }
 
 const user = z.strictObject({
@@ -87,7 +90,7 @@ export const securitySchema = z
     });
   }) satisfies z.ZodType<SecurityConfig>;
 
-export function resolveSecurity(user: SecurityConfig | undefined): ResolvedSecurity {
+export function resolveSecurity(user: SecurityConfig | undefined, directory: string): ResolvedSecurity {
   const fallback = defaults.security;
   return {
     outside: user?.outside ?? fallback.outside,
@@ -100,5 +103,6 @@ export function resolveSecurity(user: SecurityConfig | undefined): ResolvedSecur
       resource: topic !== undefined ? { type: 'topic', name: topic } : { type: 'group', name: group! },
       operations,
     })),
+    directory,
   };
 }

@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from './types.js';
+import type { ResolvedConfig, SecurityProtocol } from './types.js';
 
 /**
  * The one place where every Kafka node's service name, id, roles, listeners and ports are decided.
@@ -7,7 +7,9 @@ import type { ResolvedConfig } from './types.js';
  * - OUTSIDE serves programs on the host. Every broker listens for it on the same container port
  *   (`listeners.outside.port`), published on its own host port (`port + i - 1`), which is also
  *   the port it advertises, so host clients are never handed a name only Docker can resolve.
- * - CONTROLLER (KRaft only) carries the controller quorum inside the network; never published.
+ * - CONTROLLER (KRaft only) carries the controller quorum inside the network; never published,
+ *   and always PLAINTEXT: only nodes on the compose network reach it.
+ * - INSIDE and OUTSIDE speak the protocols of `security.inside` and `security.outside`.
  */
 export const listenerNames = { inside: 'INSIDE', outside: 'OUTSIDE', controller: 'CONTROLLER' } as const;
 
@@ -99,20 +101,25 @@ export function quorumVoters(config: LayoutInputs): string {
     .join(',');
 }
 
-export function nodeListenerSettings(node: KafkaNode, kraft: boolean): NodeListenerSettings {
+/** The protocol each client listener speaks; PLAINTEXT unless `security` says otherwise. */
+export type ListenerProtocols = { readonly inside: SecurityProtocol; readonly outside: SecurityProtocol };
+
+const plaintext: ListenerProtocols = { inside: 'PLAINTEXT', outside: 'PLAINTEXT' };
+
+export function nodeListenerSettings(node: KafkaNode, kraft: boolean, protocols: ListenerProtocols = plaintext): NodeListenerSettings {
   const { inside, outside, controller } = listenerNames;
   const bound: string[] = [];
-  const protocols: string[] = [];
+  const protocolMap: string[] = [];
   if (node.broker) {
     bound.push(`${inside}://0.0.0.0:${node.broker.inside.port}`, `${outside}://0.0.0.0:${node.broker.outside.containerPort}`);
-    protocols.push(`${inside}:PLAINTEXT`, `${outside}:PLAINTEXT`);
+    protocolMap.push(`${inside}:${protocols.inside}`, `${outside}:${protocols.outside}`);
   }
   if (node.controller) bound.push(`${controller}://0.0.0.0:${node.controller.port}`);
   // Brokers must know the controller listener's protocol to reach the quorum, even when they do not serve it.
-  if (kraft) protocols.push(`${controller}:PLAINTEXT`);
+  if (kraft) protocolMap.push(`${controller}:PLAINTEXT`);
   return {
     listeners: bound.join(','),
-    securityProtocolMap: protocols.join(','),
+    securityProtocolMap: protocolMap.join(','),
     ...(node.broker && {
       // A controller-only node must not advertise (the apache/kafka image refuses it).
       advertisedListeners: `${inside}://${hostAndPort(node.broker.inside)},${outside}://${hostAndPort(node.broker.outside)}`,

@@ -44,6 +44,8 @@ const renderSchema = z.object({
     zookeeperModeEnvironment: environment.optional(),
     kraftModeEnvironment: environment,
     tools: z.object({ topics: z.string(), consoleProducer: z.string(), consoleConsumer: z.string() }),
+    /** What a secured stack relies on: the image's entrypoint, and its storage and configs tools for SCRAM users. */
+    security: z.object({ run: z.string(), storageTool: z.string(), configsTool: z.string() }),
   }),
 });
 

@@ -3,6 +3,7 @@
  * whether clients need certificates, the users and the ACLs. Pure data and small questions
  * about it; the broker settings it implies are in `security-settings.ts`.
  */
+import { join } from 'node:path';
 import type { AclOperation, SaslMechanism, SecurityProtocol } from './types.js';
 
 export interface ResolvedUser {
@@ -24,6 +25,12 @@ export interface ResolvedSecurity {
   readonly tls: { readonly clientAuth: 'none' | 'required' };
   readonly users: readonly ResolvedUser[];
   readonly acls: readonly ResolvedAcl[];
+  /**
+   * Absolute host folder of the stack's security material: the CA, passwords, client
+   * certificates, and in `mountedFolder` what every Kafka container mounts. In the stack's state
+   * folder for `up`; beside the compose file for `render`.
+   */
+  readonly directory: string;
 }
 
 export const securityProtocols = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const satisfies readonly SecurityProtocol[];
@@ -48,6 +55,18 @@ export const aclOperations = [
  */
 export const adminUserName = 'kafka-dev';
 
+/** Overrides where kafka-dev keeps each stack's state (default `$XDG_STATE_HOME/kafka-dev`, else `~/.local/state/kafka-dev`). */
+export const stateDirEnv = 'KAFKA_DEV_STATE_DIR';
+
+/** The security folder of a project's stack. Pure: the environment and home folder come in. */
+export function securityDirectory(project: string, env: Readonly<Record<string, string | undefined>>, home: string): string {
+  const root = env[stateDirEnv] || join(env.XDG_STATE_HOME || join(home, '.local', 'state'), 'kafka-dev');
+  return join(root, project, 'security');
+}
+
+/** The part of the security folder that Kafka containers mount (read-only): nothing of the CA's key or the users' keys. */
+export const mountedFolder = (directory: string): string => join(directory, 'broker');
+
 export const usesSasl = (protocol: SecurityProtocol): boolean => protocol.startsWith('SASL_');
 export const usesTls = (protocol: SecurityProtocol): boolean => protocol.endsWith('SSL');
 
@@ -60,3 +79,24 @@ export const anySasl = (security: ResolvedSecurity): boolean => usesSasl(securit
 export const anyTls = (security: ResolvedSecurity): boolean => usesTls(security.outside) || usesTls(security.inside);
 export const authorizerOn = (security: ResolvedSecurity): boolean => security.acls.length > 0;
 export const isScram = (mechanism: SaslMechanism): boolean => mechanism.startsWith('SCRAM-');
+
+/** The CN of the broker certificate: brokers then authenticate to each other over SSL as kafka-dev's own user. */
+export const brokerCertificateName = adminUserName;
+
+/**
+ * The principal a user's connections carry, as ACLs and `super.users` name it: over SASL its
+ * name; over mutual TLS (no SASL) the certificate's subject, which kafka-dev issues as `CN=<name>`.
+ */
+export function principalOf(name: string, protocol: SecurityProtocol): string {
+  return usesSasl(protocol) ? `User:${name}` : `User:CN=${name}`;
+}
+
+/**
+ * `super.users` when the authorizer is on: kafka-dev's user under each name it can carry, and
+ * ANONYMOUS where brokers reach each other or the controllers over PLAINTEXT (the CONTROLLER
+ * listener always, INSIDE when it is PLAINTEXT): those connections carry no identity.
+ */
+export function superUsers(security: ResolvedSecurity, kraft: boolean): string[] {
+  const anonymous = kraft || security.inside === 'PLAINTEXT';
+  return [`User:${adminUserName}`, `User:CN=${brokerCertificateName}`, ...(anonymous ? ['User:ANONYMOUS'] : [])];
+}
