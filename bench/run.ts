@@ -2,7 +2,11 @@
  * Time to a ready Kafka: kafka-dev against the manual way (compose + polling + console tools)
  * and against the broker's own floor, measured in one invocation on this machine.
  *
- *   npm run bench -- [--runs 5] [--stacks zookeeper-1,zookeeper-3,kraft-1,kraft-3] [--messages 100]
+ *   npm run bench -- [--runs 3] [--stacks zookeeper-1,zookeeper-3,kraft-1,kraft-3] [--messages 100] [--floor]
+ *
+ * Every row is printed with its ratio to the manual way of the same stack in the same run, and
+ * the targets of the speed work are judged at the end. `--floor` adds two more cold starts per
+ * run: the broker's own floor and how late `up` notices the brokers answer.
  *
  * Uses the images kafka-dev would use (KAFKA_DEV_KAFKA_IMAGE / KAFKA_DEV_ZOOKEEPER_IMAGE apply;
  * KAFKA_DEV_BENCH_KRAFT_IMAGE picks the KRaft image). Prints a table and writes bench/results/*.json.
@@ -17,16 +21,17 @@ import { stringify } from 'yaml';
 import { loadConfig } from '../dist/config/load.js';
 import { canListen } from '../dist/engine/ports.js';
 import { describeEachBroker } from '../dist/kafka/probe.js';
-import { loadFlavor } from '../dist/model/flavor.js';
+import { flavorTemplates, loadFlavor } from '../dist/model/flavor.js';
 
 const repoRoot = new URL('../', import.meta.url).pathname;
 const cli = join(repoRoot, 'dist/cli/main.js');
 
 const { values: flags } = parseArgs({
   options: {
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '3' },
     stacks: { type: 'string', default: 'zookeeper-1,zookeeper-3,kraft-1,kraft-3' },
     messages: { type: 'string', default: '100' },
+    floor: { type: 'boolean', default: false },
   },
 });
 const runs = Number(flags.runs);
@@ -92,21 +97,64 @@ async function portsFree(stack: Stack): Promise<void> {
   throw new Error(`ports ${used.join(', ')} are still taken`);
 }
 
+const row = {
+  up: '1 up (cold, with smoke)',
+  repeat: '2 up again (healthy, unchanged)',
+  noSmoke: '3 up --no-smoke again',
+  fullSmoke: '4 up --full-smoke again',
+  smoke: '5 smoke',
+  status: '6 status',
+  help: '7 --help',
+  down: '8 down',
+  manual: '9 manual (compose + loop + console)',
+  floor: 'a floor (start to first metadata answer)',
+  readiness: 'b readiness detection latency',
+} as const;
+
 async function kafkaDevRows(stack: Stack, cwd: string, project: string): Promise<void> {
   const args = (...rest: string[]) => [...rest, '-p', project];
-  // 1. up from nothing (images present): until topics exist and the smoke check passed.
-  record(stack.name, '1 up (cold, with smoke)', await kafkaDev(stack, cwd, args('up')));
+  // From nothing (images present): until topics exist and the smoke check passed.
+  record(stack.name, row.up, await kafkaDev(stack, cwd, args('up')));
   await recordMemory(stack, project);
-  // 2. up again on a running stack: nothing to do.
-  record(stack.name, '2 up (repeat)', await kafkaDev(stack, cwd, args('up', '--no-smoke')));
-  // 3. smoke on a running stack.
-  record(stack.name, '3 smoke', await kafkaDev(stack, cwd, args('smoke', '--messages', flags.messages!)));
-  // 5. CLI start-up cost.
-  record(stack.name, '5a --help', await kafkaDev(stack, cwd, ['--help']));
-  record(stack.name, '5b status', await kafkaDev(stack, cwd, args('status')));
-  // 4. down (volumes kept); then the volumes go too, outside the timing, for the next cold run.
-  record(stack.name, '4 down', await kafkaDev(stack, cwd, args('down')));
+  // On the running stack: up proves it answers; then without any check; then with messages over both listeners.
+  record(stack.name, row.repeat, await kafkaDev(stack, cwd, args('up')));
+  record(stack.name, row.noSmoke, await kafkaDev(stack, cwd, args('up', '--no-smoke')));
+  record(stack.name, row.fullSmoke, await kafkaDev(stack, cwd, args('up', '--full-smoke')));
+  record(stack.name, row.smoke, await kafkaDev(stack, cwd, args('smoke', '--messages', flags.messages!)));
+  record(stack.name, row.status, await kafkaDev(stack, cwd, args('status')));
+  record(stack.name, row.help, await kafkaDev(stack, cwd, ['--help']));
+  // Volumes kept; which containers ended killed (137) is read from the engine's die events.
+  const deaths = containerDeaths(project);
+  record(stack.name, row.down, await kafkaDev(stack, cwd, args('down')));
+  recordKilled(stack, await deaths.stop());
   await kafkaDev(stack, cwd, args('down', '--volumes'));
+}
+
+/** Exit codes of the project's containers as they die, from `docker events`, until stopped. */
+function containerDeaths(project: string) {
+  const events = execa('docker', [
+    'events',
+    ...['--filter', 'type=container', '--filter', 'event=die', '--filter', `label=com.docker.compose.project=${project}`],
+    ...['--format', '{{.Actor.Attributes.name}} {{.Actor.Attributes.exitCode}}'],
+  ], { reject: false });
+  return {
+    async stop(): Promise<{ container: string; exitCode: number }[]> {
+      // The last die event reaches the stream a moment after the container is gone.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      events.kill();
+      const { stdout } = await events;
+      return String(stdout)
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => ({ container: line.split(' ')[0]!, exitCode: Number(line.split(' ')[1]) }));
+    },
+  };
+}
+
+/** Killed containers (137: SIGKILL after the stop timeout) per stack and run. */
+const killed: { stack: string; containers: string[] }[] = [];
+function recordKilled(stack: Stack, deaths: { container: string; exitCode: number }[]): void {
+  killed.push({ stack: stack.name, containers: deaths.filter((death) => death.exitCode === 137).map((death) => death.container) });
 }
 
 /** Memory (RSS as `docker stats` reports it) of each container of a running stack. */
@@ -125,7 +173,7 @@ async function manualRow(stack: Stack, cwd: string, project: string): Promise<vo
   await kafkaDev(stack, cwd, ['render', '-p', project]);
   const compose = (...args: string[]) => execa('docker-compose', ['-p', project, '-f', file, ...args]);
   const config = await loadConfig({ cwd, env: { ...process.env, ...env(stack) } });
-  const { tools } = loadFlavor(config.images.flavor).kafka;
+  const { tools } = flavorTemplates(loadFlavor(config.images.flavor)).kafka;
   const broker = `${project}_${stack.brokers === 1 ? 'kafka' : 'kafka-1'}_1`;
   const inside = stack.brokers === 1 ? 'kafka:9093' : 'kafka-1:9093';
   const exec = (command: string) => execa('docker', ['exec', '-i', broker, 'bash', '-c', command], { reject: false });
@@ -140,7 +188,7 @@ async function manualRow(stack: Stack, cwd: string, project: string): Promise<vo
     const consumed = await exec(`${tools.consoleConsumer} --bootstrap-server ${inside} --topic manual --from-beginning --max-messages 1 --timeout-ms 30000`);
     if (!consumed.stdout.includes('hello')) throw new Error(`manual round trip failed: ${consumed.stderr}`);
   });
-  record(stack.name, '6 manual (compose + loop + console)', ms);
+  record(stack.name, row.manual, ms);
   await compose('down', '-v');
 }
 
@@ -151,7 +199,7 @@ async function floorRow(stack: Stack, cwd: string, project: string): Promise<voi
   const compose = (...args: string[]) => execa('docker-compose', ['-p', project, '-f', file, ...args]);
   const since = performance.now();
   await compose('up', '-d');
-  record(stack.name, '7 floor (start to first metadata answer)', await firstAnswer(stack, since));
+  record(stack.name, row.floor, await firstAnswer(stack, since));
   await compose('down', '-v');
 }
 
@@ -169,7 +217,7 @@ async function readinessLatencyRow(stack: Stack, cwd: string, project: string): 
       if (step.title === 'Wait for brokers') ready = performance.now() - since;
     },
   });
-  record(stack.name, '8 readiness detection latency', ready - (await answered));
+  record(stack.name, row.readiness, ready - (await answered));
   await down({ cwd, overrides: { name: project }, volumes: true });
 }
 
@@ -184,7 +232,6 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const millis = (ms: number) => `${Math.round(ms)} ms`;
 
 for (const stack of stacks) {
   const cwd = await mkdtemp(join(tmpdir(), `kafka-dev-bench-${stack.name}-`));
@@ -195,46 +242,66 @@ for (const stack of stacks) {
   for (let run = 0; run < runs; run++) {
     const project = `kdbench-${stack.name}-${run}`;
     process.stderr.write(`[bench] ${stack.name} run ${run + 1}/${runs}\n`);
-    for (const row of [kafkaDevRows, manualRow, floorRow, readinessLatencyRow]) {
+    for (const rows of [kafkaDevRows, manualRow, ...(flags.floor ? [floorRow, readinessLatencyRow] : [])]) {
       await portsFree(stack);
-      await row(stack, cwd, `${project}${row === kafkaDevRows ? '' : row.name[0]}`);
+      await rows(stack, cwd, `${project}${rows === kafkaDevRows ? '' : rows.name[0]}`);
     }
   }
 }
 
-const summary = rows.map((row) => ({
-  ...row,
-  medianMs: median(row.samplesMs),
-  minMs: Math.min(...row.samplesMs),
-  maxMs: Math.max(...row.samplesMs),
+const summary = rows.map((entry) => ({
+  ...entry,
+  medianMs: median(entry.samplesMs),
+  minMs: Math.min(...entry.samplesMs),
+  maxMs: Math.max(...entry.samplesMs),
 }));
-const medianOf = (stack: string, prefix: string) => summary.find((row) => row.stack === stack && row.row.startsWith(prefix))!.medianMs;
-const comparisons = stacks.map(({ name }) => ({
-  stack: name,
-  upOverFloorMs: medianOf(name, '1 ') - medianOf(name, '7 '),
-  upToManualRatio: medianOf(name, '1 ') / medianOf(name, '6 '),
-  repeatUpMs: medianOf(name, '2 '),
-  helpMs: medianOf(name, '5a'),
-  downMs: medianOf(name, '4 '),
-  readinessLatencyMs: medianOf(name, '8 '),
-}));
+const medianOf = (stack: string, name: string) => summary.find((entry) => entry.stack === stack && entry.row === name)?.medianMs ?? Number.NaN;
+const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}x` : '-');
 
-console.log('\nstack        row                                        median     min        max');
-for (const row of summary) {
-  console.log(`${row.stack.padEnd(12)} ${row.row.padEnd(42)} ${seconds(row.medianMs).padStart(9)}  ${seconds(row.minMs).padStart(9)}  ${seconds(row.maxMs).padStart(9)}`);
-}
-console.log('\nstack        up-floor   up/manual  repeat-up  --help    down      readiness-latency');
-for (const c of comparisons) {
+console.log(`\n${'stack'.padEnd(12)} ${'row'.padEnd(42)} ${'median'.padStart(9)}  ${'min'.padStart(9)}  ${'max'.padStart(9)}  vs manual`);
+for (const entry of summary) {
+  const versusManual = entry.row === row.readiness ? '' : ratio(entry.medianMs / medianOf(entry.stack, row.manual));
   console.log(
-    `${c.stack.padEnd(12)} ${seconds(c.upOverFloorMs).padStart(8)}   ${c.upToManualRatio.toFixed(2).padStart(8)}  ${seconds(c.repeatUpMs).padStart(8)}  ${seconds(c.helpMs).padStart(7)}  ${seconds(c.downMs).padStart(7)}   ${millis(c.readinessLatencyMs).padStart(8)}`,
+    `${entry.stack.padEnd(12)} ${entry.row.padEnd(42)} ${seconds(entry.medianMs).padStart(9)}  ${seconds(entry.minMs).padStart(9)}  ${seconds(entry.maxMs).padStart(9)}  ${versusManual.padStart(9)}`,
   );
 }
 
+const killedIn = (stack: string) => [...new Set(killed.filter((entry) => entry.stack === stack).flatMap((entry) => entry.containers))];
+const names = stacks.map((stack) => stack.name);
+const threeOverOne = (mode: string) => medianOf(`${mode}-3`, row.up) / medianOf(`${mode}-1`, row.up);
+const comparisons = {
+  upToManual: Object.fromEntries(names.map((name) => [name, medianOf(name, row.up) / medianOf(name, row.manual)])),
+  repeatUpMs: Object.fromEntries(names.map((name) => [name, medianOf(name, row.repeat)])),
+  threeOverOneBroker: { zookeeper: threeOverOne('zookeeper'), kraft: threeOverOne('kraft') },
+  downMs: Object.fromEntries(names.map((name) => [name, medianOf(name, row.down)])),
+  killedOnDown: Object.fromEntries(names.map((name) => [name, killedIn(name)])),
+  helpMs: Object.fromEntries(names.map((name) => [name, medianOf(name, row.help)])),
+};
+
+/** The targets of the speed work, each judged on this run's medians (NaN when its stacks were not run). */
+const verdict = (met: boolean, value: number) => (Number.isNaN(value) ? 'not run' : met ? 'met' : 'NOT met');
+console.log('\ntargets');
+for (const name of names) {
+  const value = comparisons.upToManual[name]!;
+  console.log(`  ${name.padEnd(12)} cold up <= 0.5x manual: ${ratio(value)} ${verdict(value <= 0.5, value)}`);
+}
+for (const name of names) {
+  const value = comparisons.repeatUpMs[name]!;
+  console.log(`  ${name.padEnd(12)} repeated up < 0.5 s: ${seconds(value)} ${verdict(value < 500, value)}`);
+}
+for (const [mode, value] of Object.entries(comparisons.threeOverOneBroker)) {
+  console.log(`  ${mode.padEnd(12)} 3-broker up <= 1.5x 1-broker up: ${ratio(value)} ${verdict(value <= 1.5, value)}`);
+}
+const kraftDown = comparisons.downMs['kraft-3'] ?? Number.NaN;
+const kraftKilled = comparisons.killedOnDown['kraft-3'] ?? [];
+console.log(`  kraft-3      down < 3 s, no broker killed: ${seconds(kraftDown)}, killed: ${kraftKilled.join(', ') || 'none'} ${verdict(kraftDown < 3000 && kraftKilled.length === 0, kraftDown)}`);
+for (const name of names) console.log(`  ${name.padEnd(12)} down killed (exit 137): ${killedIn(name).join(', ') || 'none'}`);
+
 console.log('\nmemory right after up (docker stats)');
-for (const row of memory) console.log(`${row.stack.padEnd(12)} ${row.container.padEnd(22)} ${row.memory}`);
+for (const entry of memory) console.log(`${entry.stack.padEnd(12)} ${entry.container.padEnd(22)} ${entry.memory}`);
 
 const resultsDir = join(repoRoot, 'bench/results');
 await mkdir(resultsDir, { recursive: true });
 const file = join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), machine: await machine(), runs, rows: summary, comparisons, memory }, null, 2)}\n`);
+await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), machine: await machine(), runs, rows: summary, comparisons, killed, memory }, null, 2)}\n`);
 console.log(`\nwrote ${file}`);
