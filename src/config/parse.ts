@@ -11,6 +11,8 @@ import { formatPath, plainData } from './plain-data.js';
 import { describeValue, quoteText } from '../base/text.js';
 import { userConfigSchema } from './schema.js';
 import { resolveSecurity } from './security.js';
+import { resolveConnect } from './resolve-connect.js';
+import { checkConnect } from './connect-rules.js';
 import type { ResolvedConfig, UserConfig } from '../model/types.js';
 
 export interface ParseOptions {
@@ -35,7 +37,7 @@ export function parseConfig(raw: unknown, options: ParseOptions): ResolvedConfig
   }
   const { images, issues: imageIssues } = chooseImages(parsed.data.images, parsed.data.mode ?? defaults.mode, options.env ?? {});
   const resolved = resolve(parsed.data, options, images);
-  const issues = [...imageIssues, ...checkRules(resolved)];
+  const issues = [...imageIssues, ...checkRules(resolved), ...checkConnect(resolved.connect, parsed.data.connect?.flavor !== undefined)];
   if (issues.length > 0) throw new ConfigError(options.source, issues);
   return resolved;
 }
@@ -50,6 +52,7 @@ function withoutExtensionFields(data: unknown): unknown {
 }
 
 function resolve(user: UserConfig, { source, defaultName, env = {} }: ParseOptions, images: ResolvedConfig['images']): ResolvedConfig {
+  const connect = resolveConnect(user.connect, { source, env, images });
   const name = user.name ?? projectNameFrom(defaultName);
   const mode = user.mode ?? defaults.mode;
   return {
@@ -74,6 +77,7 @@ function resolve(user: UserConfig, { source, defaultName, env = {} }: ParseOptio
     })),
     brokerConfig: user.brokerConfig ?? {},
     heap: { ...defaults.heap, ...user.heap },
+    ...(connect && { connect }),
     security: resolveSecurity(user.security, securityDirectory(name, env, env.HOME || homedir())),
   };
 }

@@ -9,6 +9,7 @@ import { maxBrokers, maxControllers } from '../model/defaults.js';
 import { renderedFlavors } from '../model/flavor.js';
 import type { UserConfig } from '../model/types.js';
 import { securitySchema } from './security.js';
+import { connectSchema } from './connect-schema.js';
 
 const port = z
   .number({ error: 'expected a port number' })
@@ -121,4 +122,5 @@ export const userConfigSchema = z.strictObject({
     })
     .optional(),
   security: securitySchema.optional(),
+  connect: connectSchema(heapSize("expected a JVM heap size such as '512m'")).optional(),
 }, { error: 'expected the config object, as in export default defineConfig({ ... })' }) satisfies z.ZodType<UserConfig>;

@@ -17,6 +17,7 @@ export const defaults = {
   },
   topics: [{ name: 'test', partitions: 1, replicationFactor: 1, config: {} }],
   heap: { kafka: '512m', zookeeper: '256m' },
+  connect: { workers: 1, port: 8083, heap: '512m' },
   /** PLAINTEXT everywhere; when a listener is secured, one user `app` whose password is generated once. */
   security: {
     outside: 'PLAINTEXT',
@@ -31,6 +32,7 @@ export const defaults = {
 export const imageEnv = {
   kafka: 'KAFKA_DEV_KAFKA_IMAGE',
   zookeeper: 'KAFKA_DEV_ZOOKEEPER_IMAGE',
+  connect: 'KAFKA_DEV_CONNECT_IMAGE',
 } as const;
 
 export const maxBrokers = 9;

@@ -65,6 +65,45 @@ export interface TopicConfig {
   config?: KafkaSettings;
 }
 
+/** A connector as Connect takes it; numbers and booleans are sent as the strings Connect keeps. */
+export interface ConnectorDeclaration {
+  name: string;
+  /** Connect's own keys: `connector.class` (a class name, or its simple name such as `FileStreamSource`), `tasks.max`, … */
+  config: Record<string, string | number | boolean>;
+}
+
+/** Which image contract Connect workers follow: cp-kafka-connect's `CONNECT_*` variables, or apache/kafka's `connect-distributed.sh`. */
+export type ConnectFlavor = 'confluent' | 'apache';
+
+/** Kafka Connect in distributed mode next to the brokers. */
+export interface ConnectConfig {
+  /** Workers in the Connect cluster. Default 1. */
+  workers?: number;
+  /** Host port of worker 1's REST API, published on 127.0.0.1; worker N gets port + N - 1. Default 8083. */
+  port?: number;
+  /** Folders of connector plugins (relative to the config file), mounted read-only on every worker's plugin path. */
+  plugins?: string[];
+  /** Declared state, like topics: created, updated when their config differs, deleted only with `--prune`. */
+  connectors?: ConnectorDeclaration[];
+  /** Default: cp-kafka-connect next to a cp-kafka image, the Kafka image itself for apache/kafka; env `KAFKA_DEV_CONNECT_IMAGE` overrides it. */
+  image?: string;
+  /** Default: guessed from the image name. */
+  flavor?: ConnectFlavor;
+  /** Maximum heap of each worker. Default `512m`. */
+  heap?: string;
+}
+
+export interface ResolvedConnect {
+  readonly workers: number;
+  readonly port: number;
+  readonly image: string;
+  readonly flavor: ConnectFlavor;
+  /** Absolute host folders. */
+  readonly plugins: readonly string[];
+  readonly connectors: readonly { readonly name: string; readonly config: Readonly<Record<string, string>> }[];
+  readonly heap: string;
+}
+
 export interface HeapConfig {
   /** Maximum heap of each broker, e.g. `'512m'`. Default `512m`. */
   kafka?: string;
@@ -134,6 +173,8 @@ export interface UserConfig {
   heap?: HeapConfig;
   /** SASL and TLS on the listeners, users and ACLs. Default: PLAINTEXT everywhere. */
   security?: SecurityConfig;
+  /** Kafka Connect workers and their connectors; none unless given. */
+  connect?: ConnectConfig;
 }
 
 export interface ResolvedTopic {
@@ -161,6 +202,7 @@ export interface ResolvedConfig {
   readonly brokerConfig: Readonly<KafkaSettings>;
   readonly heap: Readonly<Required<HeapConfig>>;
   readonly security: ResolvedSecurity;
+  readonly connect?: ResolvedConnect;
   /** Where the config came from (a file path, or `built-in defaults`). */
   readonly source: string;
 }

@@ -14,6 +14,7 @@ import { planStep } from './up/plan-step.js';
 import { checkTopology } from './up/topology-check.js';
 import { migrateVolumes } from './up/migrate-volumes.js';
 import { reconcileTopicsStep, smokeStep } from './up/verify.js';
+import { reconcileConnectorsStep } from './up/connectors.js';
 
 export type { UpOptions, UpResult } from './up/options.js';
 export type { UpDependencies } from './up/dependencies.js';
@@ -46,7 +47,9 @@ export function upOperation(
   const reconciled = zookeeperReady
     .check('Wait for brokers', (plan, signal) => awaitBrokers(context, plan, signal))
     .step('Reconcile topics', (plan) => reconcileTopicsStep(context, plan));
-  const done = options.smoke === false ? reconciled : reconciled.step('Smoke check', (result, signal) => smokeStep(context, result, signal));
+  const { connect } = config;
+  const connected = connect ? reconciled.step('Reconcile connectors', (result, signal) => reconcileConnectorsStep(context, connect, result, signal)) : reconciled;
+  const done = options.smoke === false ? connected : connected.step('Smoke check', (result, signal) => smokeStep(context, result, signal));
 
   return {
     lock: context.model.project,

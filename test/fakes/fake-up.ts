@@ -11,6 +11,7 @@ import { roleLabel } from '../../src/engine/labels.js';
 import type { ServiceRole } from '../../src/model/stack.js';
 import type { WaitStrategy } from '../../src/wait/wait-strategy.js';
 import { FakeAdmin } from './fake-admin.js';
+import { FakeConnect } from './fake-connect.js';
 import { FakeRuntime } from './fake-runtime.js';
 
 /** Ready once every container of this role on the fake runtime runs. */
@@ -37,6 +38,7 @@ export function fakeUpDependencies(runtime: FakeRuntime, overrides: Partial<UpDe
     withAdmin: admin.withAdmin,
     runSmoke: async (config) => passedSmoke(config.name),
     hostPorts: { isFree: async () => true, processOn: async () => null },
+    connectClient: () => new FakeConnect(),
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import { withAdmin } from '../../kafka/admin.js';
+import { ConnectClient, type ConnectApi } from '../../kafka/connect-client.js';
 import { hostProbe, type HostProbe } from '../../engine/ports.js';
 import { runSmoke } from '../../smoke/smoke.js';
 import { BrokersRegistered, type ExpectedBroker } from '../../wait/brokers-registered.js';
@@ -19,6 +20,8 @@ export interface UpDependencies {
   readonly withAdmin: typeof withAdmin;
   readonly runSmoke: typeof runSmoke;
   readonly hostPorts: HostProbe;
+  /** The Connect REST API of a worker the host reaches at `baseUrl`. */
+  readonly connectClient: (baseUrl: string) => ConnectApi;
 }
 
 export const liveDependencies: UpDependencies = {
@@ -28,4 +31,5 @@ export const liveDependencies: UpDependencies = {
   withAdmin,
   runSmoke,
   hostPorts: hostProbe,
+  connectClient: (baseUrl) => new ConnectClient(baseUrl),
 };
