@@ -7,6 +7,7 @@ import { buildStackModel, type ServiceRole, type ServiceSpec } from '../model/st
 import type { ContainerRuntime, ContainerState } from '../engine/runtime.js';
 import { composeLabel, madeFrom, projectLabels } from '../engine/labels.js';
 import { ZookeeperReady } from '../wait/zookeeper-ready.js';
+import { connectorStates, type ConnectorState } from './connect-status.js';
 
 export type Health = 'healthy' | 'unhealthy' | 'stopped';
 
@@ -41,6 +42,8 @@ export interface StackStatus {
   readonly activeController: number | null;
   /** Every service running and healthy. */
   readonly healthy: boolean;
+  /** What Connect runs; null without Connect or while it does not answer. */
+  readonly connectors: readonly ConnectorState[] | null;
 }
 
 export async function stackStatus(config: ResolvedConfig, runtime: ContainerRuntime, probes: StatusProbes = liveProbes): Promise<StackStatus> {
@@ -48,9 +51,10 @@ export async function stackStatus(config: ResolvedConfig, runtime: ContainerRunt
   const model = buildStackModel(config);
   const bootstrap = bootstrapServers(config);
   const containers = await runtime.listContainers(projectLabels(model.project));
-  const [zookeeperUp, cluster] = await Promise.all([
+  const [zookeeperUp, cluster, connectors] = await Promise.all([
     config.mode === 'zookeeper' && probes.zookeeper(config),
     probes.cluster(config),
+    (probes.connectors ?? connectorStates)(config.connect),
   ]);
 
   const answers = (spec: ServiceSpec): boolean => {
@@ -82,9 +86,12 @@ export async function stackStatus(config: ResolvedConfig, runtime: ContainerRunt
     services,
     bootstrapServers: bootstrap,
     activeController: cluster.activeController,
-    healthy: services.every((service) => service.health === 'healthy'),
+    healthy: services.every((service) => service.health === 'healthy') && (connectors ?? []).every(isRunning),
+    connectors,
   };
 }
+
+const isRunning = (connector: ConnectorState) => connector.state === 'RUNNING' && connector.tasks.every((task) => task.state === 'RUNNING');
 
 async function probeZookeeper(config: ResolvedConfig): Promise<boolean> {
   return new ZookeeperReady(reachableHost(config.zookeeper.bind), config.zookeeper.port).check().then(
@@ -97,6 +104,8 @@ async function probeZookeeper(config: ResolvedConfig): Promise<boolean> {
 export interface StatusProbes {
   zookeeper(config: ResolvedConfig): Promise<boolean>;
   cluster(config: ResolvedConfig): Promise<ClusterProbe>;
+  /** Default: worker 1's REST API. */
+  connectors?(connect: ResolvedConfig['connect']): Promise<ConnectorState[] | null>;
 }
 
 const liveProbes: StatusProbes = { zookeeper: probeZookeeper, cluster: probeCluster };

@@ -34,6 +34,14 @@ export function formatStatus(status: StackStatus): string {
     `Bootstrap servers from the host:       ${status.bootstrapServers.host.join(',')}`,
     `Bootstrap servers from containers:     ${status.bootstrapServers.containers.join(',')}`,
     `Active controller (*):                 ${status.activeController ?? 'unknown'}`,
+    ...(status.connectors ? ['', 'Connectors:', ...status.connectors.map(formatConnector)] : []),
     '',
   ].join('\n');
+}
+
+/** `  files-in RUNNING (1/1 tasks running)`. */
+function formatConnector(connector: NonNullable<StackStatus['connectors']>[number]): string {
+  const running = connector.tasks.filter((task) => task.state === 'RUNNING').length;
+  const state = connector.state === 'RUNNING' && running === connector.tasks.length ? pc.green(connector.state) : pc.yellow(connector.state);
+  return `  ${connector.name} ${state} (${running}/${connector.tasks.length} tasks running)${connector.declared ? '' : ' (not declared: up --prune deletes it)'}`;
 }
