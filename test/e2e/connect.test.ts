@@ -5,6 +5,7 @@ import type { UserConfig } from '../../src/model/types.js';
 import { consume, docker, kafkaDev, projectDir, removeProject, requireDocker, resourcesOf, testImages, uniqueProject } from './helpers.js';
 
 const lines = ['first line', 'second line', 'third line'];
+const rest = 'http://127.0.0.1:28183';
 
 /** Kafka (cp stand-in, ZooKeeper mode) with Connect: a FileStreamSource from the mounted folder to a topic, a FileStreamSink from it to a file. */
 function configWith(extra: { name: string; config: Record<string, string> }[] = []): UserConfig {
@@ -73,7 +74,7 @@ describe('Kafka Connect next to Kafka', () => {
     expect(await consume('localhost:29192', 'lines', lines.length)).toEqual(lines.map((line) => JSON.stringify(line)));
     expect(await sinkLines(worker!.Names[0]!.slice(1), lines.length)).toEqual(lines);
 
-    const status = await fetch('http://127.0.0.1:28183/connectors/files-out/status').then((response) => response.json());
+    const status = await fetch(`${rest}/connectors/files-out/status`).then((response) => response.json());
     expect(status).toMatchObject({ connector: { state: 'RUNNING' }, tasks: [{ state: 'RUNNING' }] });
   });
 
@@ -91,17 +92,22 @@ describe('Kafka Connect next to Kafka', () => {
     expect(broken.stderr).toContain('connector broken-out task 0 FAILED');
     expect(broken.stderr).toContain("Couldn't find or create file '/no/such/folder/out.txt' for FileStreamSinkTask");
     expect(broken.stderr).not.toMatch(/^\s+at /m);
+    // The failed run removes the connector it created; the stack and the other connectors stay.
+    expect((await fetch(`${rest}/connectors`).then((response) => response.json())).sort()).toEqual(['files-in', 'files-out']);
   });
 
-  test('up --prune with the config back deletes the undeclared connector', async () => {
+  test('a connector the config does not declare stays until up --prune deletes it', async () => {
     await writeFile(join(cwd, 'kafka-dev.config.yaml'), JSON.stringify(configWith()));
+    const extra = { 'connector.class': 'FileStreamSink', file: '/tmp/extra.txt', topics: 'lines' };
+    const put = await fetch(`${rest}/connectors/extra-out/config`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(extra) });
+    expect(put.status).toBe(201);
     const kept = await run('up');
     expect(kept.exitCode, kept.stderr).toBe(0);
     expect(kept.stderr).toContain('1 not declared (left alone; --prune deletes)');
     const pruned = await run('up', '--prune');
     expect(pruned.exitCode, pruned.stderr).toBe(0);
-    expect(pruned.stderr).toContain('broken-out: not declared, delete');
-    expect(await fetch('http://127.0.0.1:28183/connectors').then((response) => response.json())).toEqual(expect.arrayContaining(['files-in', 'files-out']));
+    expect(pruned.stderr).toContain('extra-out: not declared, delete');
+    expect((await fetch(`${rest}/connectors`).then((response) => response.json())).sort()).toEqual(['files-in', 'files-out']);
   });
 
   test('down --volumes removes the workers with the rest', async () => {

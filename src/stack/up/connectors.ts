@@ -35,15 +35,23 @@ export async function reconcileConnectorsStep(
   const actual = new Map(await Promise.all(names.map(async (name) => [name, await client.connectorConfig(name)] as const)));
   const plan = planConnectors(connect.connectors, actual, { prune: options.prune });
   for (const name of plan.remove) await client.deleteConnector(name);
-  for (const connector of [...plan.create, ...plan.update.map(({ connector }) => connector)]) {
-    await putConfig(client, connect, connector, config.source);
-  }
-  if (connect.connectors.length > 0) {
-    await waitFor(new ConnectorsRunning(client, connect.connectors.map((connector) => connector.name)), {
-      timeoutMs: options.timeoutMs ?? runningTimeoutMs,
-      intervalMs: 500,
-      signal,
-    });
+  const created: string[] = [];
+  try {
+    for (const connector of [...plan.create, ...plan.update.map(({ connector }) => connector)]) {
+      await putConfig(client, connect, connector, config.source);
+      if (plan.create.includes(connector)) created.push(connector.name);
+    }
+    if (connect.connectors.length > 0) {
+      await waitFor(new ConnectorsRunning(client, connect.connectors.map((connector) => connector.name)), {
+        timeoutMs: options.timeoutMs ?? runningTimeoutMs,
+        intervalMs: 500,
+        signal,
+      });
+    }
+  } catch (error) {
+    // Like the containers of a failed run: what this run created does not stay half-started.
+    if (!options.keepOnFailure) await Promise.allSettled(created.map((name) => client.deleteConnector(name)));
+    throw error;
   }
   return { value: result, summary: [summarizeConnectorsPlan(plan), ...describeConnectorsPlan(plan)].join('\n') };
 }

@@ -69,6 +69,8 @@ describe('up with Kafka Connect', () => {
     });
     const error = (await up(connect).catch((caught: unknown) => caught)) as NotReadyError;
     expect(error).toBeInstanceOf(NotReadyError);
+    // What the failed run created is removed again.
+    expect(connect.writes).toEqual(['put files-in', 'put files-out', 'delete files-in', 'delete files-out']);
     expect(error.message).toBe(
       "Gave up waiting until connectors files-in, files-out and their tasks are RUNNING: connector files-out task 0 FAILED: org.apache.kafka.connect.errors.ConnectException: Couldn't find or create file '/nowhere/out.txt' for FileStreamSinkTask ... Caused by: java.nio.file.NoSuchFileException: /nowhere/out.txt",
     );
