@@ -11,6 +11,7 @@ import { formatPath, plainData } from './plain-data.js';
 import { describeValue, quoteText } from '../base/text.js';
 import { userConfigSchema } from './schema.js';
 import { resolveSecurity } from './security.js';
+import { resolveSchemaRegistry, resolveServices } from './resolve-companions.js';
 import { resolveConnect } from './resolve-connect.js';
 import { checkConnect } from './connect-rules.js';
 import type { ResolvedConfig, UserConfig } from '../model/types.js';
@@ -52,6 +53,7 @@ function withoutExtensionFields(data: unknown): unknown {
 }
 
 function resolve(user: UserConfig, { source, defaultName, env = {} }: ParseOptions, images: ResolvedConfig['images']): ResolvedConfig {
+  const schemaRegistry = resolveSchemaRegistry(user.schemaRegistry, env);
   const connect = resolveConnect(user.connect, { source, env, images });
   const name = user.name ?? projectNameFrom(defaultName);
   const mode = user.mode ?? defaults.mode;
@@ -77,7 +79,9 @@ function resolve(user: UserConfig, { source, defaultName, env = {} }: ParseOptio
     })),
     brokerConfig: user.brokerConfig ?? {},
     heap: { ...defaults.heap, ...user.heap },
+    ...(schemaRegistry && { schemaRegistry }),
     ...(connect && { connect }),
+    services: resolveServices(user.services, source),
     security: resolveSecurity(user.security, securityDirectory(name, env, env.HOME || homedir())),
   };
 }

@@ -9,19 +9,10 @@ import { maxBrokers, maxControllers } from '../model/defaults.js';
 import { renderedFlavors } from '../model/flavor.js';
 import type { UserConfig } from '../model/types.js';
 import { securitySchema } from './security.js';
+import { bindAddress, dnsLabel, port } from './schema-fields.js';
+import { schemaRegistrySchema, servicesSchema } from './companions-schema.js';
 import { connectSchema } from './connect-schema.js';
 
-const port = z
-  .number({ error: 'expected a port number' })
-  .int({ error: 'expected a whole number' })
-  .min(1, { error: 'expected a port from 1 to 65535' })
-  .max(65535, { error: 'expected a port from 1 to 65535' });
-
-const bindAddress = z.string().refine((value) => isIP(value) !== 0, {
-  error: 'expected an IP address such as 127.0.0.1 (0.0.0.0 publishes on every interface)',
-});
-
-const dnsLabel = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const hostName = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
 const settingKey = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
 
@@ -122,5 +113,7 @@ export const userConfigSchema = z.strictObject({
     })
     .optional(),
   security: securitySchema.optional(),
+  schemaRegistry: schemaRegistrySchema.optional(),
+  services: servicesSchema.optional(),
   connect: connectSchema(heapSize("expected a JVM heap size such as '512m'")).optional(),
 }, { error: 'expected the config object, as in export default defineConfig({ ... })' }) satisfies z.ZodType<UserConfig>;

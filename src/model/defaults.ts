@@ -17,6 +17,14 @@ export const defaults = {
   },
   topics: [{ name: 'test', partitions: 1, replicationFactor: 1, config: {} }],
   heap: { kafka: '512m', zookeeper: '256m' },
+  /** Where the ports of `services` are published unless a mapping names an address. */
+  services: { bind: '127.0.0.1' },
+  schemaRegistry: {
+    port: 8081,
+    bind: '127.0.0.1',
+    storage: 'kafka',
+    images: { confluent: 'confluentinc/cp-schema-registry:7.9.1', apicurio: 'apicurio/apicurio-registry:3.3.3' },
+  },
   connect: { workers: 1, port: 8083, heap: '512m' },
   /** PLAINTEXT everywhere; when a listener is secured, one user `app` whose password is generated once. */
   security: {
@@ -32,6 +40,7 @@ export const defaults = {
 export const imageEnv = {
   kafka: 'KAFKA_DEV_KAFKA_IMAGE',
   zookeeper: 'KAFKA_DEV_ZOOKEEPER_IMAGE',
+  schemaRegistry: 'KAFKA_DEV_SCHEMA_REGISTRY_IMAGE',
   connect: 'KAFKA_DEV_CONNECT_IMAGE',
 } as const;
 

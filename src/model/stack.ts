@@ -2,38 +2,12 @@ import type { KafkaSettings, ResolvedConfig } from './types.js';
 import { fillPlaceholders, flavorTemplates, loadFlavor, settingToEnv, type Flavor } from './flavor.js';
 import { clusterNodes, dedicatedControllerIdBase, nodeListenerSettings, quorumVoters, type KafkaNode } from './cluster.js';
 
-/**
- * The stack as plain data: what both the compose renderer and the Docker controller build from,
- * so a rendered file and a `kafka-dev up` always describe the same containers.
- */
-export interface PublishedPort {
-  readonly bind: string;
-  readonly host: number;
-  readonly container: number;
-}
+import type { ServiceSpec, VolumeMount } from './service-spec.js';
+import { companionServices } from './companions/registry.js';
 
-export interface VolumeMount {
-  /** Volume name as written in compose (without the project prefix). */
-  readonly volume: string;
-  readonly target: string;
-}
+export type { BindMount, CompanionEndpoint, CompanionSpec, PublishedPort, ReadyCheck, ServiceRole, ServiceSpec, VolumeMount } from './service-spec.js';
 
-/** `broker`: serves clients (and may also be a KRaft controller); `controller`: a dedicated KRaft controller. */
-export type ServiceRole = 'zookeeper' | 'broker' | 'controller';
-
-export interface ServiceSpec {
-  readonly name: string;
-  readonly role: ServiceRole;
-  readonly image: string;
-  readonly hostname: string;
-  readonly environment: Readonly<Record<string, string>>;
-  readonly ports: readonly PublishedPort[];
-  readonly volumes: readonly VolumeMount[];
-  readonly dependsOn: readonly string[];
-  /** Set for Kafka nodes. */
-  readonly node?: KafkaNode;
-}
-
+/** The stack as plain data: Kafka's nodes, then its companions (see ARCHITECTURE.md). */
 export interface StackModel {
   readonly project: string;
   readonly services: readonly ServiceSpec[];
@@ -48,11 +22,12 @@ export function buildStackModel(config: ResolvedConfig, flavor: Flavor = loadFla
   const controllers = nodes.filter((node) => !node.broker).map((node) => kafkaNodeSpec(config, flavor, node, []));
   const dependencies = [...coordinators, ...controllers].map((service) => service.name);
   const brokers = nodes.filter((node) => node.broker).map((node) => kafkaNodeSpec(config, flavor, node, dependencies));
-  const services = [...coordinators, ...controllers, ...brokers];
+  const kafka = [...coordinators, ...controllers, ...brokers];
+  const services = [...kafka, ...companionServices(config, kafka)];
   return {
     project: config.name,
     services,
-    volumes: services.flatMap((service) => service.volumes.map((mount) => mount.volume)),
+    volumes: [...new Set(services.flatMap((service) => service.volumes.map((mount) => mount.volume)))],
   };
 }
 

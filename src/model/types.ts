@@ -104,6 +104,50 @@ export interface ResolvedConnect {
   readonly heap: string;
 }
 
+/**
+ * How `up` knows a companion service is ready; exactly one key. Without one, a running container is ready.
+ * - `http`: a URL the host reaches (over a published port) answers 2xx or 3xx, e.g. `'http://localhost:8080/health'`.
+ * - `tcp`: a port the service publishes (its container port) accepts connections from the host.
+ * - `log`: a line of the container's log matches this regular expression.
+ * - `command`: this command, run in the container, exits 0.
+ */
+export type ReadyConfig = { http: string } | { tcp: number } | { log: string } | { command: string[] };
+
+/**
+ * A companion container: an application, a UI, a tool. Values of `environment` may reference the
+ * cluster: `${kafka.inside.bootstrap}`, `${kafka.outside.bootstrap}`, `${schemaRegistry.inside.url}`,
+ * `${schemaRegistry.outside.url}` (`$$` is a literal `$`).
+ */
+export interface ServiceConfig {
+  image: string;
+  environment?: Record<string, string>;
+  /** `'8080:8080'` (published on 127.0.0.1) or `'0.0.0.0:8080:8080'` (an explicit host address). */
+  ports?: string[];
+  /** `'name:/path'` (a named volume of the project) or `'./dir:/path'` (a folder, relative to the config file); `:ro` for read-only. */
+  volumes?: string[];
+  /** Services started first: `kafka` (every broker), a Kafka node's service, `zookeeper`, `schema-registry` or another service. */
+  dependsOn?: string[];
+  /** Replaces the image's command. */
+  command?: string[];
+  ready?: ReadyConfig;
+}
+
+/** Which Schema Registry runs: Confluent's, or Apicurio Registry through its Confluent-compatible API. */
+export type SchemaRegistryFlavor = 'confluent' | 'apicurio';
+
+export interface SchemaRegistryConfig {
+  /** Host port of its HTTP API. Default 8081. */
+  port?: number;
+  /** Host address the port is published on. Default `127.0.0.1`. */
+  bind?: string;
+  /** Default: guessed from the image name, else `confluent`. */
+  flavor?: SchemaRegistryFlavor;
+  /** Where schemas are kept: `kafka` (a topic, so they survive down/up; the default) or `memory` (apicurio only). */
+  storage?: 'kafka' | 'memory';
+  /** Default by flavor (see defaults); env `KAFKA_DEV_SCHEMA_REGISTRY_IMAGE` overrides it. */
+  image?: string;
+}
+
 export interface HeapConfig {
   /** Maximum heap of each broker, e.g. `'512m'`. Default `512m`. */
   kafka?: string;
@@ -171,6 +215,10 @@ export interface UserConfig {
   /** Broker settings, e.g. `{ 'log.retention.hours': 1 }`; rendered to the image's env convention. */
   brokerConfig?: KafkaSettings;
   heap?: HeapConfig;
+  /** A Schema Registry next to Kafka; none unless given. */
+  schemaRegistry?: SchemaRegistryConfig;
+  /** Companion containers by service name. */
+  services?: Record<string, ServiceConfig>;
   /** SASL and TLS on the listeners, users and ACLs. Default: PLAINTEXT everywhere. */
   security?: SecurityConfig;
   /** Kafka Connect workers and their connectors; none unless given. */
@@ -201,8 +249,43 @@ export interface ResolvedConfig {
   readonly topics: readonly ResolvedTopic[];
   readonly brokerConfig: Readonly<KafkaSettings>;
   readonly heap: Readonly<Required<HeapConfig>>;
+  readonly schemaRegistry?: ResolvedSchemaRegistry;
   readonly security: ResolvedSecurity;
   readonly connect?: ResolvedConnect;
+  /** In the order of the config. */
+  readonly services: readonly ResolvedService[];
   /** Where the config came from (a file path, or `built-in defaults`). */
   readonly source: string;
+}
+
+/** A port mapping of a companion, as published on the host. */
+export interface ResolvedPort {
+  readonly bind: string;
+  readonly host: number;
+  readonly container: number;
+}
+
+/** A named volume of the project, or a host folder (absolute path) mounted into the container. */
+export type ResolvedMount =
+  | { readonly kind: 'volume'; readonly volume: string; readonly target: string; readonly readOnly: boolean }
+  | { readonly kind: 'bind'; readonly source: string; readonly target: string; readonly readOnly: boolean };
+
+export interface ResolvedService {
+  readonly name: string;
+  readonly image: string;
+  /** As written: references such as `${kafka.inside.bootstrap}` are resolved by the stack model. */
+  readonly environment: Readonly<Record<string, string>>;
+  readonly ports: readonly ResolvedPort[];
+  readonly volumes: readonly ResolvedMount[];
+  readonly dependsOn: readonly string[];
+  readonly command?: readonly string[];
+  readonly ready?: ReadyConfig;
+}
+
+export interface ResolvedSchemaRegistry {
+  readonly flavor: SchemaRegistryFlavor;
+  readonly storage: 'kafka' | 'memory';
+  readonly image: string;
+  readonly port: number;
+  readonly bind: string;
 }
