@@ -12,8 +12,8 @@ export default defineConfig({
   },
   zookeeper: { port: 2181, bind: '127.0.0.1' },
   images: {
-    kafka: 'confluentinc/cp-kafka:7.9.1',
-    zookeeper: 'confluentinc/cp-zookeeper:7.9.1',
+    kafka: 'confluentinc/cp-kafka:7.9.11',
+    zookeeper: 'confluentinc/cp-zookeeper:7.9.11',
     flavor: 'confluent',
   },
   topics: [{ name: 'test', partitions: 1, replicationFactor: 1 }],

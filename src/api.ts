@@ -120,7 +120,7 @@ export async function loadConfig(options: LoadConfigOptions & { signal?: AbortSi
 }
 
 /** Config fields a command-line flag can set. */
-export type OverridableField = 'name' | 'mode' | 'brokers' | 'controllers';
+export type OverridableField = 'name' | 'mode' | 'brokers' | 'controllers' | 'kafkaVersion';
 
 /**
  * The text of command-line flags as config overrides, judged by the config file's own schema, so

@@ -9,6 +9,7 @@ export const globalFlags: readonly FlagSpec[] = [
   { name: 'mode', value: 'mode', description: "Override the config's mode: zookeeper or kraft" },
   { name: 'brokers', value: 'n', description: "Override the config's number of brokers (1-9)" },
   { name: 'controllers', value: 'n', description: 'KRaft: override the number of dedicated controllers (0 = combined nodes)' },
+  { name: 'kafka-version', value: 'x.y[.z]', description: "Override the config's Kafka version (3.9 or 4.4): picks the image tag" },
   { name: 'context', value: 'name', description: 'Docker context to use (default: DOCKER_HOST, DOCKER_CONTEXT, the current docker context, else the default socket)' },
 ];
 

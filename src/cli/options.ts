@@ -11,17 +11,24 @@ export interface GlobalFlags {
   mode?: string;
   brokers?: string;
   controllers?: string;
+  kafkaVersion?: string;
   context?: string;
 }
 
-const flagOf: Readonly<Record<OverridableField, string>> = { name: '--project-name', mode: '--mode', brokers: '--brokers', controllers: '--controllers' };
+const flagOf: Readonly<Record<OverridableField, string>> = {
+  name: '--project-name',
+  mode: '--mode',
+  brokers: '--brokers',
+  controllers: '--controllers',
+  kafkaVersion: '--kafka-version',
+};
 
 /** Flags become config fields, judged by the config's own schema; a bad value is refused naming its flag. */
 export function loadOptions(command: string, flags: GlobalFlags): LoadConfigOptions & { context?: string } {
   if (flags.config === '') {
     throw new InvalidArgumentsError(`kafka-dev ${command}`, [{ path: '--config', message: "got '', expected the path of a config file" }]);
   }
-  const texts = { name: flags.projectName, mode: flags.mode, brokers: flags.brokers, controllers: flags.controllers };
+  const texts = { name: flags.projectName, mode: flags.mode, brokers: flags.brokers, controllers: flags.controllers, kafkaVersion: flags.kafkaVersion };
   return { configFile: flags.config, overrides: configOverrides(`kafka-dev ${command}`, texts, (field) => flagOf[field]), context: flags.context };
 }
 

@@ -36,7 +36,7 @@ export function parseConfig(raw: unknown, options: ParseOptions): ResolvedConfig
   if (!parsed.success) {
     throw new ConfigError(options.source, parsed.error.issues.map(describeIssue));
   }
-  const { images, issues: imageIssues } = chooseImages(parsed.data.images, parsed.data.mode ?? defaults.mode, options.env ?? {});
+  const { images, issues: imageIssues } = chooseImages(parsed.data.images, parsed.data.mode ?? defaults.mode, options.env ?? {}, parsed.data.kafkaVersion);
   const resolved = resolve(parsed.data, options, images);
   const issues = [...imageIssues, ...checkRules(resolved), ...checkConnect(resolved.connect, parsed.data.connect?.flavor !== undefined)];
   if (issues.length > 0) throw new ConfigError(options.source, issues);

@@ -7,12 +7,14 @@ import { z } from 'zod';
 import { plural, pluralForm } from '../base/plural.js';
 import { maxBrokers, maxControllers } from '../model/defaults.js';
 import { renderedFlavors } from '../model/flavor.js';
+import { knownKafkaVersions } from '../model/kafka-settings/catalog-for.js';
 import type { UserConfig } from '../model/types.js';
 import { securitySchema } from './security.js';
 import { bindAddress, dnsLabel, port } from './schema-fields.js';
 import { schemaRegistrySchema, servicesSchema } from './companions-schema.js';
 import { connectSchema } from './connect-schema.js';
 
+const kafkaVersionExpected = `expected a Kafka version kafka-dev knows: ${knownKafkaVersions.map((version) => `'${version}'`).join(' or ')}, optionally with a patch ('${knownKafkaVersions.at(-1)}.0')`;
 const hostName = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
 const settingKey = /^[a-z0-9]+([._-][a-z0-9]+)*$/;
 
@@ -103,6 +105,10 @@ export const userConfigSchema = z.strictObject({
       zookeeper: z.string().min(1, { error: 'expected an image reference' }).optional(),
       flavor: z.enum(renderedFlavors(), { error: `expected ${renderedFlavors().map((name) => `'${name}'`).join(' or ')}` }).optional(),
     })
+    .optional(),
+  kafkaVersion: z
+    .string({ error: kafkaVersionExpected })
+    .refine((value) => /^\d+\.\d+(\.\d+)?$/.test(value) && (knownKafkaVersions as string[]).includes(value.split('.').slice(0, 2).join('.')), { error: kafkaVersionExpected })
     .optional(),
   topics: z.array(topic, { error: 'expected a list of topics' }).optional(),
   brokerConfig: settings.optional(),

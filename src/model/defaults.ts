@@ -10,10 +10,10 @@ export const defaults = {
   },
   zookeeper: { port: 2181, bind: '127.0.0.1' },
   images: {
-    /** ZooKeeper mode: the Confluent Platform 7.9 line, the last with ZooKeeper support (Kafka 3.9). */
-    zookeeperMode: { kafka: 'confluentinc/cp-kafka:7.9.1', zookeeper: 'confluentinc/cp-zookeeper:7.9.1', flavor: 'confluent' },
-    /** KRaft mode: the official Apache Kafka image, Kafka 4.x. */
-    kraftMode: { kafka: 'apache/kafka:4.1.1', flavor: 'apache' },
+    /** ZooKeeper mode: the newest patch of Confluent Platform 7.9, the last line with ZooKeeper support (Kafka 3.9). */
+    zookeeperMode: { kafka: 'confluentinc/cp-kafka:7.9.11', zookeeper: 'confluentinc/cp-zookeeper:7.9.11', flavor: 'confluent' },
+    /** KRaft mode: the official Apache Kafka image, the current line (4.4). */
+    kraftMode: { kafka: 'apache/kafka:4.4.0', flavor: 'apache' },
   },
   topics: [{ name: 'test', partitions: 1, replicationFactor: 1, config: {} }],
   heap: { kafka: '512m', zookeeper: '256m' },

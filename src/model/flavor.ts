@@ -22,7 +22,14 @@ const readSchema = z.object({
   modes: z.array(z.enum(['zookeeper', 'kraft'])),
   /** Several flavors may share a name (`cp-kafka` vs `apache/kafka`): the longest match wins. */
   images: z.object({ kafka: variables, zookeeper: variables }),
-  kafkaVersion: z.object({ latest: z.number().int(), byTagMajor: z.record(z.string(), z.number().int()).optional() }).optional(),
+  kafkaVersion: z
+    .object({
+      latest: z.number().int(),
+      byTagMajor: z.record(z.string(), z.number().int()).optional(),
+      /** Kafka `major.minor` -> the tag that runs it (kafkaVersion, --kafka-version). */
+      tags: z.record(z.string(), z.string()).default({}),
+    })
+    .optional(),
   kafka: z.object({
     dataVolumes,
     dataDirs: z.array(z.string()).optional(),
@@ -139,15 +146,41 @@ export function unknownImageFlavor(): Flavor {
   return flavor;
 }
 
-/** Kafka's major version from the tag (`latest` when there is none), by the flavor's version line; a digest alone tells nothing. */
-export function kafkaMajorOfTag(flavor: Flavor, reference: ImageReference): number | undefined {
+/** A Kafka version as far as a tag tells it: the major always, the minor when the tag says it. */
+export interface KafkaVersion {
+  readonly major: number;
+  readonly minor?: number;
+}
+
+/**
+ * Kafka's version from the tag (`latest` when there is none), by the flavor's version line: a tag
+ * of Kafka's own version tells major and minor; a vendor's (cp 7.9.x) the major, and the minor
+ * where the flavor's `tags` name that line. A digest alone tells nothing.
+ */
+export function kafkaVersionOfTag(flavor: Flavor, reference: ImageReference): KafkaVersion | undefined {
   const { kafkaVersion } = flavor;
   if (!kafkaVersion || (reference.tag === undefined && reference.digest !== undefined)) return undefined;
   const tag = reference.tag ?? 'latest';
-  if (tag === 'latest') return kafkaVersion.latest;
-  const major = wholeNumber(/^(\d+)(?:\.\d+)*(?:[-_+.]|$)/.exec(tag)?.[1] ?? '');
+  if (tag === 'latest') return { major: kafkaVersion.latest };
+  const [, majorText = '', minorText] = /^(\d+)(?:\.(\d+))?(?:\.\d+)*(?:[-_+.]|$)/.exec(tag) ?? [];
+  const tagMajor = wholeNumber(majorText);
+  if (tagMajor === undefined) return undefined;
+  const tagMinor = minorText === undefined ? undefined : wholeNumber(minorText);
+  if (!kafkaVersion.byTagMajor) return { major: tagMajor, ...(tagMinor !== undefined && { minor: tagMinor }) };
+  const major = kafkaVersion.byTagMajor[String(tagMajor)];
   if (major === undefined) return undefined;
-  return kafkaVersion.byTagMajor ? kafkaVersion.byTagMajor[String(major)] : major;
+  const line = Object.entries(kafkaVersion.tags).find(([, known]) => sameLine(known, tagMajor, tagMinor))?.[0];
+  return { major, ...(line !== undefined && { minor: Number(line.split('.')[1]) }) };
+}
+
+/** Whether a known tag (`7.9.11`) is of the line `major.minor` (7.9). */
+function sameLine(tag: string, major: number, minor: number | undefined): boolean {
+  return minor !== undefined && tag.split('.').slice(0, 2).join('.') === `${major}.${minor}`;
+}
+
+/** Kafka's major version from the tag, as kafkaVersionOfTag reads it. */
+export function kafkaMajorOfTag(flavor: Flavor, reference: ImageReference): number | undefined {
+  return kafkaVersionOfTag(flavor, reference)?.major;
 }
 
 /** `log.retention.hours` -> `KAFKA_LOG_RETENTION_HOURS`, following the flavor's escapes. */

@@ -45,11 +45,11 @@ export interface ZookeeperConfig {
 
 export interface ImagesConfig {
   /**
-   * Broker (and controller) image. Default `confluentinc/cp-kafka:7.9.1` in ZooKeeper mode,
-   * `apache/kafka:4.1.1` in KRaft mode. Env `KAFKA_DEV_KAFKA_IMAGE` overrides it.
+   * Broker (and controller) image. Default `confluentinc/cp-kafka:7.9.11` in ZooKeeper mode,
+   * `apache/kafka:4.4.0` in KRaft mode. Env `KAFKA_DEV_KAFKA_IMAGE` overrides it.
    */
   kafka?: string;
-  /** ZooKeeper image. Default `confluentinc/cp-zookeeper:7.9.1`. Env `KAFKA_DEV_ZOOKEEPER_IMAGE` overrides it. */
+  /** ZooKeeper image. Default `confluentinc/cp-zookeeper:7.9.11`. Env `KAFKA_DEV_ZOOKEEPER_IMAGE` overrides it. */
   zookeeper?: string;
   /** Environment contract the Kafka image follows (`confluent` or `apache`). Default: guessed from the image name, else by mode. */
   flavor?: ImageFlavor;
@@ -210,6 +210,11 @@ export interface UserConfig {
   };
   zookeeper?: ZookeeperConfig;
   images?: ImagesConfig;
+  /**
+   * Kafka version to run, `major.minor` or `major.minor.patch` (`4.4`, `3.9`, `4.4.0`): picks the tag
+   * of `images.kafka` (and of a cp-zookeeper image) for its flavor. Default: whatever the image's tag runs.
+   */
+  kafkaVersion?: string;
   /** Topics the application needs; `up` reconciles the cluster to them. Default: one topic `test`. */
   topics?: TopicConfig[];
   /** Broker settings, e.g. `{ 'log.retention.hours': 1 }`; rendered to the image's env convention. */

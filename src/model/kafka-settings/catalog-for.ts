@@ -1,16 +1,24 @@
 import kafka39 from './kafka-3.9.js';
-import kafka41 from './kafka-4.1.js';
-import type { KafkaSettingsCatalog } from './catalog.js';
-import { kafkaMajorVersion } from '../images.js';
+import kafka44Changes from './kafka-4.4.js';
+import { withChanges, type KafkaSettingsCatalog } from './catalog.js';
+import { kafkaVersionOf } from '../images.js';
 import type { ResolvedConfig } from '../types.js';
 
-export const settingsCatalogs: Readonly<Record<'3.9' | '4.1', KafkaSettingsCatalog>> = { '3.9': kafka39, '4.1': kafka41 };
+/** Every Kafka version kafka-dev has the settings of, oldest first; newer lists are stored as changes from 3.9. */
+const catalogs = { '3.9': kafka39, '4.4': withChanges(kafka39, kafka44Changes) };
+
+export type KnownKafkaVersion = keyof typeof catalogs;
+export const settingsCatalogs: Readonly<Record<KnownKafkaVersion, KafkaSettingsCatalog>> = catalogs;
+export const knownKafkaVersions = Object.keys(settingsCatalogs) as KnownKafkaVersion[];
 
 /**
- * The settings of the Kafka the config runs: by the image tag's major version (Kafka 3 -> 3.9,
- * the last 3.x; 4 and later -> 4.1), else by mode, whose default image is 3.9 (ZooKeeper) or 4.1 (KRaft).
+ * The settings of the Kafka the config runs, by the image tag's Kafka version: its own list when
+ * kafka-dev has one, else the newest list of the same major (Kafka 3 -> 3.9, the last 3.x; 4 -> 4.4);
+ * with a tag that tells nothing, by mode, whose default image is 3.9 (ZooKeeper) or 4.4 (KRaft).
  */
 export function settingsCatalogFor(config: Pick<ResolvedConfig, 'mode' | 'images'>): KafkaSettingsCatalog {
-  const major = kafkaMajorVersion(config.images.kafka, config.images.flavor) ?? (config.mode === 'kraft' ? 4 : 3);
-  return major <= 3 ? settingsCatalogs['3.9'] : settingsCatalogs['4.1'];
+  const version = kafkaVersionOf(config.images.kafka, config.images.flavor) ?? { major: config.mode === 'kraft' ? 4 : 3 };
+  const exact = knownKafkaVersions.find((known) => known === `${version.major}.${version.minor}`);
+  const sameMajor = knownKafkaVersions.filter((known) => Number(known.split('.')[0]) === version.major).at(-1);
+  return settingsCatalogs[exact ?? sameMajor ?? (version.major < 4 ? knownKafkaVersions[0]! : knownKafkaVersions.at(-1)!)];
 }

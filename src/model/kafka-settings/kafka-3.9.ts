@@ -6,6 +6,7 @@ export default {
   broker: {
     "advertised.listeners": {"type":"string"},
     "alter.config.policy.class.name": {"type":"class"},
+    "alter.config.policy.kraft.compatibility.enable": {"type":"boolean"},
     "alter.log.dirs.replication.quota.window.num": {"type":"int","min":"1"},
     "alter.log.dirs.replication.quota.window.size.seconds": {"type":"int","min":"1"},
     "authorizer.class.name": {"type":"string"},

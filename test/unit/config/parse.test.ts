@@ -27,7 +27,7 @@ describe('parseConfig', () => {
         outside: { host: 'localhost', port: 9092, bind: '127.0.0.1' },
       },
       zookeeper: { port: 2181, bind: '127.0.0.1' },
-      images: { kafka: 'confluentinc/cp-kafka:7.9.1', zookeeper: 'confluentinc/cp-zookeeper:7.9.1', flavor: 'confluent' },
+      images: { kafka: 'confluentinc/cp-kafka:7.9.11', zookeeper: 'confluentinc/cp-zookeeper:7.9.11', flavor: 'confluent' },
       topics: [{ name: 'test', partitions: 1, replicationFactor: 1, config: {} }],
     });
   });
@@ -48,7 +48,7 @@ describe('parseConfig', () => {
 
   test('KRaft mode defaults to the official apache/kafka 4 image and a cluster id stable per project', () => {
     const config = parse({ mode: 'kraft' });
-    expect(config.images).toMatchObject({ kafka: 'apache/kafka:4.1.1', flavor: 'apache' });
+    expect(config.images).toMatchObject({ kafka: 'apache/kafka:4.4.0', flavor: 'apache' });
     expect(config.clusterId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(parse({ mode: 'kraft' }).clusterId).toBe(config.clusterId);
     expect(parse({ mode: 'kraft', name: 'other' }).clusterId).not.toBe(config.clusterId);
@@ -56,7 +56,7 @@ describe('parseConfig', () => {
 
   test('the image flavor is guessed from the image name', () => {
     expect(parse({ mode: 'kraft', images: { kafka: 'confluentinc/cp-kafka:7.9.1' } }).images.flavor).toBe('confluent');
-    expect(parse({ mode: 'kraft', images: { kafka: 'kafka-dev-local/apache-kafka:4.1' } }).images.flavor).toBe('apache');
+    expect(parse({ mode: 'kraft', images: { kafka: 'kafka-dev-local/apache-kafka:4.4' } }).images.flavor).toBe('apache');
   });
 
   test('all problems are reported together', () => {

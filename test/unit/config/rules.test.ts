@@ -75,7 +75,7 @@ describe('broker settings are checked against the Kafka the config runs', () => 
     ['log4j options as a setting', { brokerConfig: { 'log4j.opts': 'x' } }, 'brokerConfig.log4j.opts: becomes KAFKA_LOG4J_OPTS, which the image reads itself'],
     ['a ZooKeeper setting in KRaft mode', { mode: 'kraft', brokerConfig: { 'zookeeper.session.timeout.ms': 6000 } }, "brokerConfig.zookeeper.session.timeout.ms: exists only in ZooKeeper mode, and this config runs mode 'kraft'"],
     ['a KRaft setting in ZooKeeper mode', { brokerConfig: { 'controller.quorum.election.timeout.ms': 1000 } }, "brokerConfig.controller.quorum.election.timeout.ms: exists only in KRaft mode, and this config runs mode 'zookeeper'"],
-    ['a setting Kafka 4 dropped', { mode: 'kraft', brokerConfig: { 'log.message.format.version': '3.0' } }, 'brokerConfig.log.message.format.version: exists in Kafka 3.9 but not in 4.1, which this config runs'],
+    ['a setting Kafka 4 dropped', { mode: 'kraft', brokerConfig: { 'log.message.format.version': '3.0' } }, 'brokerConfig.log.message.format.version: exists in Kafka 3.9 but not in 4.4, which this config runs'],
     ['min.insync.replicas above the broker count', { brokerConfig: { 'min.insync.replicas': 2 } }, 'brokerConfig.min.insync.replicas: got 2, but the cluster has 1 broker; expected at most 1'],
   ])('refuses %s', (_, config, expected) => {
     expect(refusal(config).join('\n')).toContain(expected);
@@ -100,7 +100,7 @@ describe("topic settings and names, by Kafka's own validators", () => {
 
   test('Kafka 4 has its own topic settings: three fewer, and a larger minimum segment', () => {
     const kraft = (config: Record<string, string | number>) => refusal({ mode: 'kraft', topics: [{ name: 'a', config }] });
-    expect(kraft({ 'message.downconversion.enable': 'true' })[0]).toContain('exists in Kafka 3.9 but not in 4.1');
+    expect(kraft({ 'message.downconversion.enable': 'true' })[0]).toContain('exists in Kafka 3.9 but not in 4.4');
     expect(kraft({ 'segment.bytes': 14 })).toEqual(['topics[0].config.segment.bytes: got 14, expected a whole number from 1048576 to 2147483647']);
   });
 

@@ -45,7 +45,7 @@ describe('the flavor registry', () => {
     { image: 'kafka-dev-local/cp-kafka:7.9', role: 'kafka', flavor: 'confluent' },
     { image: 'apache/kafka:4.1.1', role: 'kafka', flavor: 'apache' },
     { image: 'apache/kafka-native:4.1.1', role: 'kafka', flavor: 'apache' },
-    { image: 'kafka-dev-local/apache-kafka:4.1', role: 'kafka', flavor: 'apache' },
+    { image: 'kafka-dev-local/apache-kafka:4.4', role: 'kafka', flavor: 'apache' },
     { image: 'docker.io/bitnami/kafka:3.4', role: 'kafka', flavor: 'bitnami' },
     { image: 'bitnamilegacy/kafka:3.9', role: 'kafka', flavor: 'bitnami' },
     { image: 'wurstmeister/kafka', role: 'kafka', flavor: 'wurstmeister' },

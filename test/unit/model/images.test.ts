@@ -25,9 +25,9 @@ describe('chooseImages', () => {
   });
 
   test.each<{ name: string; images?: ImagesConfig; mode?: Mode; env?: Record<string, string>; chosen: object }>([
-    { name: 'the defaults', chosen: { kafka: 'confluentinc/cp-kafka:7.9.1', zookeeper: 'confluentinc/cp-zookeeper:7.9.1', flavor: 'confluent' } },
-    { name: 'the KRaft defaults', mode: 'kraft', chosen: { kafka: 'apache/kafka:4.1.1', flavor: 'apache' } },
-    { name: 'an env override over the file', images: { kafka: 'mine/kafka:1' }, env: { KAFKA_DEV_KAFKA_IMAGE: 'kafka-dev-local/apache-kafka:4.1' }, mode: 'kraft', chosen: { kafka: 'kafka-dev-local/apache-kafka:4.1', flavor: 'apache' } },
+    { name: 'the defaults', chosen: { kafka: 'confluentinc/cp-kafka:7.9.11', zookeeper: 'confluentinc/cp-zookeeper:7.9.11', flavor: 'confluent' } },
+    { name: 'the KRaft defaults', mode: 'kraft', chosen: { kafka: 'apache/kafka:4.4.0', flavor: 'apache' } },
+    { name: 'an env override over the file', images: { kafka: 'mine/kafka:1' }, env: { KAFKA_DEV_KAFKA_IMAGE: 'kafka-dev-local/apache-kafka:4.4' }, mode: 'kraft', chosen: { kafka: 'kafka-dev-local/apache-kafka:4.4', flavor: 'apache' } },
     { name: 'an unknown tagged image, on the mode default', images: { kafka: 'mycorp/kafka:custom' }, chosen: { flavor: 'confluent' } },
     { name: 'an untagged image with its flavor set', images: { kafka: `mycorp/kafka@${digest}`, flavor: 'apache' }, mode: 'kraft', chosen: { flavor: 'apache' } },
     { name: 'a registry with a port and a digest', images: { kafka: `registry.local:5000/team/cp-kafka:7.9.1@${digest}` }, chosen: { flavor: 'confluent' } },
