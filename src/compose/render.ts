@@ -10,6 +10,7 @@ interface ComposeService {
   image: string;
   hostname: string;
   depends_on?: string[];
+  command?: string[];
   ports?: string[];
   environment: Record<string, string>;
   volumes: string[];
@@ -35,14 +36,23 @@ function composeService(service: ServiceSpec): ComposeService {
     image: service.image,
     hostname: service.hostname,
     ...(service.dependsOn.length > 0 && { depends_on: [...service.dependsOn] }),
+    ...(service.command && { command: service.command.map(literal) }),
     ...(service.ports.length > 0 && { ports: service.ports.map((port) => `${hostAddress(port.bind)}:${port.host}:${port.container}`) }),
-    environment: { ...service.environment },
-    volumes: service.volumes.map((mount) => `${mount.volume}:${mount.target}`),
+    environment: Object.fromEntries(Object.entries(service.environment).map(([key, value]) => [key, literal(value)])),
+    volumes: [
+      ...service.volumes.map((mount) => `${mount.volume}:${mount.target}${mount.readOnly ? ':ro' : ''}`),
+      ...(service.binds ?? []).map((bind) => `${bind.source}:${bind.target}${bind.readOnly ? ':ro' : ''}`),
+    ],
     // The labels `up` sets, so `up` and `status` take over a stack Compose started from this file.
     labels: serviceLabels(service),
     // What `down` gives each container: Compose's 10 s default SIGKILLs KRaft brokers mid-shutdown.
     stop_grace_period: `${runDefaults.stopTimeoutSeconds}s`,
   };
+}
+
+/** Compose interpolates `$` in values; a value from the model is meant as written, so `$` becomes `$$`. */
+function literal(value: string): string {
+  return value.replaceAll('$', '$$$$');
 }
 
 /** Compose splits a port mapping at ':', so an IPv6 address goes in brackets: `[::]:9092:9092`. */

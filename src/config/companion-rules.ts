@@ -31,13 +31,17 @@ function serviceIssues(config: ResolvedConfig, service: ResolvedService): Config
 function referenceIssues(config: ResolvedConfig, service: ResolvedService, field: string): ConfigIssue[] {
   const references = companionReferences(config);
   const known = [...references.keys()];
-  return Object.entries(service.environment).flatMap(([variable, value]) =>
+  const values = [
+    ...Object.entries(service.environment).map(([variable, value]) => [`${field}.environment.${variable}`, value] as const),
+    ...(service.command ?? []).map((word, index) => [`${field}.command[${index}]`, word] as const),
+  ];
+  return values.flatMap(([path, value]) =>
     expandReferences(value, references).unknown.map((name) => {
       const kind = companionKinds.find((candidate) => candidate.referenceNames.includes(name.trim()));
       const why = kind
         ? `\${${name}} has a value only when '${kind.field}' is configured; expected '${kind.field}' in the config, or another reference`
         : `\${${name}} names nothing kafka-dev knows${known.length > 0 ? `; did you mean \${${closest(name, known)}}?` : ''} Expected one of ${known.map((known) => `\${${known}}`).join(', ')} (or $$ for a literal '$')`;
-      return { path: `${field}.environment.${variable}`, message: `got ${quoteText(value)}: ${why}` };
+      return { path, message: `got ${quoteText(value)}: ${why}` };
     }),
   );
 }

@@ -127,7 +127,7 @@ export interface ServiceConfig {
   volumes?: string[];
   /** Services started first: `kafka` (every broker), a Kafka node's service, `zookeeper`, `schema-registry` or another service. */
   dependsOn?: string[];
-  /** Replaces the image's command. */
+  /** Replaces the image's command; its words may use the same references as `environment`. */
   command?: string[];
   ready?: ReadyConfig;
 }

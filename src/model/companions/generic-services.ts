@@ -33,7 +33,7 @@ function genericService(service: ResolvedService, { kafka, references }: Compani
     ),
     ...(binds.length > 0 && { binds }),
     dependsOn: [...new Set(service.dependsOn.flatMap((name) => (name === allBrokers ? brokerServices(kafka) : [name])))],
-    ...(service.command && { command: service.command }),
+    ...(service.command && { command: service.command.map((word) => expandChecked(word, references)) }),
     companion: {
       kind: 'service',
       field: `services.${service.name}`,

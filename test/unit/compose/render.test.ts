@@ -27,11 +27,36 @@ const variants: { name: string; config: UserConfig }[] = [
   { name: 'kraft-three-combined', config: { mode: 'kraft', brokers: 3 } },
   { name: 'kraft-dedicated-controllers', config: { mode: 'kraft', brokers: 2, controllers: 3 } },
   { name: 'kraft-confluent', config: { mode: 'kraft', images: { kafka: 'confluentinc/cp-kafka:7.9.1' } } },
+  {
+    name: 'companions',
+    config: {
+      brokers: 2,
+      schemaRegistry: {},
+      services: {
+        myapp: {
+          image: 'my/app:dev',
+          environment: { BOOTSTRAP: '${kafka.inside.bootstrap}', REGISTRY: '${schemaRegistry.inside.url}', PRICE: '$$5' },
+          ports: ['8080:8080'],
+          volumes: ['app-data:/data', './files:/files:ro'],
+          dependsOn: ['kafka', 'schema-registry'],
+          command: ['run', '--port', '8080'],
+          ready: { http: 'http://localhost:8080/health' },
+        },
+      },
+    },
+  },
+  { name: 'apicurio-registry', config: { mode: 'kraft', schemaRegistry: { flavor: 'apicurio', port: 18081 } } },
 ];
 
 describe('renderCompose', () => {
   test.each(variants)('renders the $name variant as in its golden file', async ({ name, config }) => {
     await expect(renderCompose(resolved(config))).toMatchFileSnapshot(`golden/${name}.yml`);
+  });
+
+  test("a companion's values are written as Compose reads them literally: '$' as '$$'", () => {
+    const compose = parseYaml(renderCompose(resolved({ services: { app: { image: 'a', environment: { PRICE: '$$5 ${kafka.inside.bootstrap}' }, command: ['echo', '$$HOME', '${kafka.outside.bootstrap}'] } } })));
+    expect(compose.services.app.environment).toEqual({ PRICE: '$$5 kafka:9093' });
+    expect(compose.services.app.command).toEqual(['echo', '$$HOME', 'localhost:9092']);
   });
 
   test('the same config renders byte-identical output', () => {
