@@ -3,7 +3,7 @@ import type { ContainerRuntime, RunResult } from '../engine/runtime.js';
 import { composeLabel, networkName, projectLabels, roleLabel } from '../engine/labels.js';
 import type { PathProblem } from '../kafka/diagnose.js';
 import { insideHint } from './inside.js';
-import { advertisedBrokers, metadataRequest, printfEscaped } from './metadata-wire.js';
+import { advertisedBrokers, advertisingProblem, metadataRequest, printfEscaped } from './metadata-wire.js';
 
 /**
  * The quick INSIDE check: one throwaway container on the project network, with nothing but bash,
@@ -90,10 +90,7 @@ function replyProblem(addresses: readonly string[], reply: { verdict: string; sa
   if (!reply) return result.timedOut ? 'no answer before the time limit' : `no answer (the check container exited with code ${result.exitCode}${stderrTail(result)})`;
   if (reply.verdict === 'fail') return `no Kafka answer from a container on the network${reply.said ? `: ${reply.said}` : ''}`;
   const brokers = advertisedBrokers(Buffer.from(reply.said, 'hex'), correlationId);
-  if (brokers instanceof Error) return brokers.message;
-  const advertised = brokers.map((broker) => `${broker.host}:${broker.port}`);
-  const missing = addresses.filter((address) => !advertised.includes(address));
-  return missing.length > 0 ? `advertises ${advertised.join(', ') || 'no brokers'}, without ${missing.join(', ')}` : undefined;
+  return brokers instanceof Error ? brokers.message : advertisingProblem(addresses, brokers);
 }
 
 function stderrTail(result: RunResult): string {

@@ -4,7 +4,7 @@ import { brokerNodes, hostAndPort } from '../model/cluster.js';
 import type { ContainerRuntime } from '../engine/runtime.js';
 import { composeLabel, networkName, projectLabels } from '../engine/labels.js';
 import type { PathProblem } from '../kafka/diagnose.js';
-import { advertisedBrokers, metadataRequest, type AdvertisedBroker } from './metadata-wire.js';
+import { advertisedBrokers, advertisingProblem, metadataRequest, type AdvertisedBroker } from './metadata-wire.js';
 
 /**
  * The check of a repeated `up` on an unchanged stack: every broker answers a Kafka Metadata
@@ -61,10 +61,9 @@ function judge(addresses: readonly string[], replies: readonly (AdvertisedBroker
   const problems: PathProblem[] = [];
   addresses.forEach((address, index) => {
     const reply = replies[index]!;
-    const advertised = reply instanceof Error ? [] : reply.map((broker) => hostAndPort(broker));
-    const missing = addresses.filter((expected) => !advertised.includes(expected));
+    const problem = reply instanceof Error ? undefined : advertisingProblem(addresses, reply);
     if (reply instanceof Error) problems.push({ problem: `${address}: ${reply.message}`, hint: "Run 'kafka-dev status' to see whether every service is healthy." });
-    else if (missing.length > 0) problems.push({ problem: `${address}: advertises ${advertised.join(', ') || 'no brokers'}, without ${missing.join(', ')}`, hint: recreateHint });
+    else if (problem) problems.push({ problem: `${address}: ${problem}`, hint: recreateHint });
     else answered.push(address);
   });
   return { answered, problems };

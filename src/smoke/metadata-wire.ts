@@ -4,6 +4,8 @@
  * the answer. Version 4 is understood by every broker from Kafka 1.0 to 4.x (KIP-896 kept it).
  */
 
+import { hostAndPort } from '../model/cluster.js';
+
 const metadataApiKey = 3;
 const metadataVersion = 4;
 const clientId = 'kafka-dev-smoke';
@@ -61,4 +63,11 @@ export function advertisedBrokers(response: Buffer, correlationId: number): Adve
   } catch {
     return new Error(`the reply is not a Kafka Metadata response (${response.length} bytes)`);
   }
+}
+
+/** What is wrong with a reply that should list every one of `expected` (`host:port`), or nothing. */
+export function advertisingProblem(expected: readonly string[], brokers: readonly AdvertisedBroker[]): string | undefined {
+  const advertised = brokers.map((broker) => hostAndPort(broker));
+  const missing = expected.filter((address) => !advertised.includes(address));
+  return missing.length > 0 ? `advertises ${advertised.join(', ') || 'no brokers'}, without ${missing.join(', ')}` : undefined;
 }
