@@ -25,6 +25,8 @@ function configWith(extra: { name: string; config: Record<string, string> }[] = 
   };
 }
 
+const connectorNames = async () => (await fetch(`${rest}/connectors`).then((response) => response.json())) as string[];
+
 /** What the sink wrote, read in the worker; waits (bounded) until `count` lines are there. */
 async function sinkLines(container: string, count: number): Promise<string[]> {
   const deadline = Date.now() + 60_000;
@@ -93,7 +95,7 @@ describe('Kafka Connect next to Kafka', () => {
     expect(broken.stderr).toContain("Couldn't find or create file '/no/such/folder/out.txt' for FileStreamSinkTask");
     expect(broken.stderr).not.toMatch(/^\s+at /m);
     // The failed run removes the connector it created; the stack and the other connectors stay.
-    expect((await fetch(`${rest}/connectors`).then((response) => response.json())).sort()).toEqual(['files-in', 'files-out']);
+    expect((await connectorNames()).sort()).toEqual(['files-in', 'files-out']);
   });
 
   test('a connector the config does not declare stays until up --prune deletes it', async () => {
@@ -107,7 +109,7 @@ describe('Kafka Connect next to Kafka', () => {
     const pruned = await run('up', '--prune');
     expect(pruned.exitCode, pruned.stderr).toBe(0);
     expect(pruned.stderr).toContain('extra-out: not declared, delete');
-    expect((await fetch(`${rest}/connectors`).then((response) => response.json())).sort()).toEqual(['files-in', 'files-out']);
+    expect((await connectorNames()).sort()).toEqual(['files-in', 'files-out']);
   });
 
   test('down --volumes removes the workers with the rest', async () => {
