@@ -157,6 +157,27 @@ export class DockerodeRuntime implements ContainerRuntime {
     }
   }
 
+  async execInContainer(id: string, command: readonly string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {
+    const exec = await this.docker.getContainer(id).exec({ Cmd: [...command], AttachStdout: true, AttachStderr: true, Tty: false });
+    const stream = await exec.start({ hijack: true, stdin: false });
+    const output = collectText();
+    this.docker.modem.demuxStream(stream, output.sink, output.sink);
+    const ended = new Promise<void>((resolve) => stream.once('end', resolve).once('close', resolve));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no exit within ${Math.round(timeoutMs / 1000)} s`)), timeoutMs);
+    });
+    try {
+      await Promise.race([ended, timedOut]);
+    } finally {
+      clearTimeout(timer);
+      stream.destroy();
+    }
+    await output.finish();
+    const { ExitCode } = await exec.inspect();
+    return { exitCode: ExitCode ?? -1, output: output.text() };
+  }
+
   async imageExists(reference: string): Promise<boolean> {
     try {
       await this.docker.getImage(reference).inspect();

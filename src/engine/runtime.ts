@@ -119,6 +119,8 @@ export interface ContainerRuntime {
   containerLogs(id: string, tail: number): Promise<string>;
   /** Creates, starts and waits for a container, then removes it; its output comes back whatever the exit code. */
   runContainer(request: RunRequest): Promise<RunResult>;
+  /** Runs a command in a running container and waits for it (a readiness check); stdout and stderr come back as one text. */
+  execInContainer(id: string, command: readonly string[], timeoutMs: number): Promise<{ readonly exitCode: number; readonly output: string }>;
 
   imageExists(reference: string): Promise<boolean>;
   pullImage(reference: string): Promise<void>;

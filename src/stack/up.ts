@@ -15,6 +15,7 @@ import { checkTopology } from './up/topology-check.js';
 import { migrateVolumes } from './up/migrate-volumes.js';
 import { reconcileTopicsStep, smokeStep } from './up/verify.js';
 import { reconcileConnectorsStep } from './up/connectors.js';
+import { startCompanions } from './up/companions.js';
 
 export type { UpOptions, UpResult } from './up/options.js';
 export type { UpDependencies } from './up/dependencies.js';
@@ -44,8 +45,9 @@ export function upOperation(
     .check('Start containers', (plan, signal) => startContainers(context, plan, created, signal));
   const zookeeperReady =
     config.mode === 'zookeeper' ? started.check('Wait for ZooKeeper', (plan, signal) => awaitZookeeper(context, plan, signal)) : started;
-  const reconciled = zookeeperReady
-    .check('Wait for brokers', (plan, signal) => awaitBrokers(context, plan, signal))
+  const brokersReady = zookeeperReady.check('Wait for brokers', (plan, signal) => awaitBrokers(context, plan, signal));
+  const hasCompanions = context.model.services.some((service) => service.companion);
+  const reconciled = (hasCompanions ? brokersReady.check('Start and wait for services', (plan, signal) => startCompanions(context, plan, created, signal)) : brokersReady)
     .step('Reconcile topics', (plan) => reconcileTopicsStep(context, plan));
   const { connect } = config;
   const connected = connect ? reconciled.step('Reconcile connectors', (result, signal) => reconcileConnectorsStep(context, connect, result, signal)) : reconciled;

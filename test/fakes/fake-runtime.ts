@@ -55,6 +55,8 @@ export class FakeRuntime implements ContainerRuntime {
   readonly failCreate = new Map<string, Error>();
   /** Knob: what a throwaway container prints (`runContainer`). */
   runResult: (request: RunRequest) => RunResult = () => ({ exitCode: 0, stdout: '', stderr: '', timedOut: false });
+  /** Knob: what a command run in a container answers (`execInContainer`). */
+  execResult: (command: readonly string[]) => { exitCode: number; output: string } = () => ({ exitCode: 0, output: '' });
 
   #nextId = 1;
 
@@ -142,6 +144,11 @@ export class FakeRuntime implements ContainerRuntime {
   async runContainer(request: RunRequest): Promise<RunResult> {
     this.calls.push(`runContainer ${request.name}`);
     return this.runResult(request);
+  }
+
+  async execInContainer(id: string, command: readonly string[]): Promise<{ exitCode: number; output: string }> {
+    this.#existing(id);
+    return this.execResult(command);
   }
 
   async imageExists(reference: string): Promise<boolean> {

@@ -39,6 +39,13 @@ export function fakeUpDependencies(runtime: FakeRuntime, overrides: Partial<UpDe
     runSmoke: async (config) => passedSmoke(config.name),
     hostPorts: { isFree: async () => true, processOn: async () => null },
     connectClient: () => new FakeConnect(),
+    // A companion is ready once its container runs; the real checks are tested on their own.
+    companionReady: (_check, _runtime, container) => ({
+      description: `${container} runs`,
+      async check() {
+        if ((await runtime.inspectContainer(container))?.state !== 'running') throw new Error(`${container} not running`);
+      },
+    }),
     ...overrides,
   };
 }

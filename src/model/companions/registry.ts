@@ -8,8 +8,9 @@ import type { CompanionKind, References } from './companion.js';
 import { genericServices } from './generic-services.js';
 import { kafkaReferences } from './kafka-references.js';
 import { schemaRegistryCompanion } from './schema-registry.js';
+import { connectCompanion } from './connect.js';
 
-export const companionKinds: readonly CompanionKind[] = [kafkaReferences, schemaRegistryCompanion, genericServices];
+export const companionKinds: readonly CompanionKind[] = [kafkaReferences, schemaRegistryCompanion, connectCompanion, genericServices];
 
 /** The `${…}` values this config offers. */
 export function companionReferences(config: ResolvedConfig): References {

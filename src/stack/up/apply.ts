@@ -63,7 +63,8 @@ export async function startContainers(context: UpContext, plan: UpPlan, created:
   const later = new Set(voterStartOrder(quorumVoters(plan)).later);
   const isLater = (service: ServicePlan) => later.has(service.spec.node?.id ?? Number.NaN);
   const start = (services: readonly ServicePlan[]) => Promise.all(services.map((service) => startService(context, plan, service, created)));
-  const first = plan.services.filter((service) => !isLater(service));
+  // Companions start once Kafka answers (see companions.ts).
+  const first = plan.services.filter((service) => !isLater(service) && !service.spec.companion);
   const started = await start(first);
   if (later.size > 0) started.push(`then, once ${await awaitQuorum(context, plan, first, signal)}`, ...(await start(plan.services.filter(isLater))));
   const done = started.filter(Boolean);
@@ -90,7 +91,7 @@ function quorumVoters(plan: UpPlan): QuorumVoter[] {
 }
 
 /** Returns what was done to the service, or undefined when it was kept. */
-async function startService({ runtime }: UpContext, plan: UpPlan, service: ServicePlan, created: CreatedResources): Promise<string | undefined> {
+export async function startService({ runtime }: UpContext, plan: UpPlan, service: ServicePlan, created: CreatedResources): Promise<string | undefined> {
   const { spec, action, existing } = service;
   if (action === 'keep') return undefined;
   if (action === 'start' && existing) {

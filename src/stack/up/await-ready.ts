@@ -48,7 +48,7 @@ const outsideAddress = (spec: ServiceSpec) => {
 };
 
 /** Waits on the containers of these services; a failed wait comes back with their log tails. */
-async function awaitServices(
+export async function awaitServices(
   { runtime, options }: UpContext,
   plan: UpPlan,
   services: readonly ServicePlan[],

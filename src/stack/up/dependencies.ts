@@ -6,6 +6,7 @@ import { BrokersRegistered, type ExpectedBroker } from '../../wait/brokers-regis
 import { QuorumCaughtUp } from '../../wait/quorum-caught-up.js';
 import type { WaitStrategy } from '../../wait/wait-strategy.js';
 import { ZookeeperReady } from '../../wait/zookeeper-ready.js';
+import { companionReady } from '../../wait/companion-ready.js';
 
 /**
  * What `up` talks to besides the container engine: the readiness checks, the Kafka admin client,
@@ -22,6 +23,8 @@ export interface UpDependencies {
   readonly hostPorts: HostProbe;
   /** The Connect REST API of a worker the host reaches at `baseUrl`. */
   readonly connectClient: (baseUrl: string) => ConnectApi;
+  /** A companion's readiness check on its container. */
+  readonly companionReady: typeof companionReady;
 }
 
 export const liveDependencies: UpDependencies = {
@@ -32,4 +35,5 @@ export const liveDependencies: UpDependencies = {
   runSmoke,
   hostPorts: hostProbe,
   connectClient: (baseUrl) => new ConnectClient(baseUrl),
+  companionReady,
 };
