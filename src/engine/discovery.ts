@@ -100,7 +100,8 @@ function fromContext(inputs: DiscoveryInputs, configDir: string, name: string, s
   );
   const tls = Object.keys(files).length > 0 ? { ...files, verify: endpoint.SkipTLSVerify !== true } : undefined;
   const address = parseAddress(endpoint.Host, `${metaFile} (context ${name})`, tls);
-  return endpointOf(address, { context: name, source, reason, tried: [`context ${name}: ${metaFile}`] });
+  const withTls = tls ? `, with TLS from ${tlsDir}${tls.verify ? '' : ' (the engine\'s certificate unchecked: SkipTLSVerify)'}` : '';
+  return endpointOf(address, { context: name, source, reason: reason + withTls, tried: [`context ${name}: ${metaFile}`] });
 }
 
 function fromDockerHost(inputs: DiscoveryInputs, configDir: string, tried: readonly string[]): EngineEndpoint {

@@ -309,8 +309,9 @@ function statusOf(error: unknown): number | undefined {
 
 function messageOf(error: unknown): string {
   const json = (error as { json?: { message?: string } } | null)?.json;
-  if (json?.message) return json.message;
-  return error instanceof Error ? error.message : String(error);
+  // Engines end their messages with a newline, which would split the line of the error.
+  if (json?.message) return json.message.trim();
+  return (error instanceof Error ? error.message : String(error)).trim();
 }
 
 async function ignoreStatus(operation: Promise<unknown>, ...statuses: number[]): Promise<void> {

@@ -185,8 +185,9 @@ describe('discoverEngine: TLS', () => {
 
   test("a context's TLS material comes from the store; SkipTLSVerify turns verification off", () => {
     const files = { ...contextFiles('remote-tls', 'tcp://127.0.0.1:2376', { tls: ['ca', 'cert', 'key'], skipTlsVerify: true }) };
-    const { address } = discoverEngine(machine({ contextFlag: 'remote-tls', files }));
+    const { address, reason } = discoverEngine(machine({ contextFlag: 'remote-tls', files }));
     const dir = `${home}/.docker/contexts/tls/${contextDigest('remote-tls')}/docker`;
+    expect(reason).toBe(`--context remote-tls was given, with TLS from ${dir} (the engine's certificate unchecked: SkipTLSVerify)`);
     expect(address).toEqual({ protocol: 'tcp', host: '127.0.0.1', port: 2376, tls: { ca: `${dir}/ca.pem`, cert: `${dir}/cert.pem`, key: `${dir}/key.pem`, verify: false } });
   });
 });
