@@ -3,7 +3,8 @@ import { withAdmin } from '../kafka/admin.js';
 import { describeEachBroker } from '../kafka/probe.js';
 import { describeQuorum } from '../kafka/quorum.js';
 import { bootstrapServers, brokerNodes, reachableHost } from '../model/cluster.js';
-import { buildStackModel, type ServiceRole, type ServiceSpec } from '../model/stack.js';
+import { buildStackModel, type CompanionEndpoint, type ServiceRole, type ServiceSpec } from '../model/stack.js';
+import { companionHealth } from './companion-health.js';
 import type { ContainerRuntime, ContainerState } from '../engine/runtime.js';
 import { composeLabel, madeFrom, projectLabels } from '../engine/labels.js';
 import { ZookeeperReady } from '../wait/zookeeper-ready.js';
@@ -31,6 +32,8 @@ export interface ServiceStatus {
   readonly outdated: boolean;
   /** Published ports, `bind:host->container`. */
   readonly ports: readonly string[];
+  /** A companion's addresses (a Schema Registry's URL) for the host and for containers; none for Kafka's services. */
+  readonly endpoints: readonly CompanionEndpoint[];
 }
 
 export interface StackStatus {
@@ -57,7 +60,10 @@ export async function stackStatus(config: ResolvedConfig, runtime: ContainerRunt
     (probes.connectors ?? connectorStates)(config.connect),
   ]);
 
+  const runningServices = new Set(containers.filter((container) => container.state === 'running').map((container) => container.labels[composeLabel.service]!));
+  const companionsUp = await companionHealth(model, runtime, runningServices);
   const answers = (spec: ServiceSpec): boolean => {
+    if (spec.companion) return companionsUp.get(spec.name) ?? false;
     if (spec.role === 'zookeeper') return zookeeperUp;
     const nodeId = spec.node!.id;
     const isVoter = spec.node!.controller !== undefined;
@@ -78,6 +84,7 @@ export async function stackStatus(config: ResolvedConfig, runtime: ContainerRunt
       inSync: spec.role === 'broker' && running && cluster.outOfSync ? !cluster.outOfSync.has(spec.node!.id) : null,
       outdated: container !== undefined && !madeFrom(container.labels, spec),
       ports: (container?.ports ?? []).map((port) => `${port.bind}:${port.host}->${port.container}`),
+      endpoints: spec.companion?.endpoints ?? [],
     };
   });
   return {

@@ -34,6 +34,12 @@ export function formatStatus(status: StackStatus): string {
     `Bootstrap servers from the host:       ${status.bootstrapServers.host.join(',')}`,
     `Bootstrap servers from containers:     ${status.bootstrapServers.containers.join(',')}`,
     `Active controller (*):                 ${status.activeController ?? 'unknown'}`,
+    ...status.services.flatMap((service) =>
+      service.endpoints.flatMap((endpoint) => [
+        `${`${endpoint.name} (${service.service}) from the host:`.padEnd(38)} ${endpoint.host}`,
+        `${`${endpoint.name} (${service.service}) from containers:`.padEnd(38)} ${endpoint.containers}`,
+      ]),
+    ),
     ...(status.connectors ? ['', 'Connectors:', ...status.connectors.map(formatConnector)] : []),
     '',
   ].join('\n');

@@ -16,6 +16,18 @@ const probes = (zookeeper = true, cluster: Partial<ClusterProbe> = {}): StatusPr
 });
 
 describe('stackStatus', () => {
+  test("a companion's health is its readiness check now, and its endpoints come with it", async () => {
+    const withRegistry = configOf({ schemaRegistry: {}, services: { app: { image: 'app:1' } } });
+    const runtime = await runningStack(withRegistry);
+    const status = await stackStatus(withRegistry, runtime, probes());
+    const registry = status.services.find((service) => service.service === 'schema-registry')!;
+    // Nothing answers on 127.0.0.1:8081 here: the registry runs but is not healthy.
+    expect(registry).toMatchObject({ role: 'companion', state: 'running', health: 'unhealthy' });
+    expect(registry.endpoints).toEqual([{ name: 'Schema Registry', host: 'http://localhost:8081', containers: 'http://schema-registry:8081' }]);
+    expect(status.services.find((service) => service.service === 'app')).toMatchObject({ state: 'running', health: 'healthy', endpoints: [] });
+    expect(status.healthy).toBe(false);
+  });
+
   test('a running stack whose services answer is healthy, with containers, ports and the active controller', async () => {
     const status = await stackStatus(config, await runningStack(config), probes());
     expect(status).toMatchObject({ project, mode: 'zookeeper', healthy: true, activeController: 1 });
@@ -31,6 +43,7 @@ describe('stackStatus', () => {
         inSync: null,
         outdated: false,
         ports: ['127.0.0.1:2181->2181'],
+        endpoints: [],
       },
       {
         service: 'kafka',
@@ -43,6 +56,7 @@ describe('stackStatus', () => {
         inSync: true,
         outdated: false,
         ports: ['127.0.0.1:9092->9092'],
+        endpoints: [],
       },
     ]);
   });
