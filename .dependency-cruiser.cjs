@@ -6,7 +6,7 @@
 const layers = [
   ['base'],
   ['model'],
-  ['config', 'compose', 'engine', 'kafka'],
+  ['config', 'compose', 'engine', 'kafka', 'secrets'],
   ['lint', 'init', 'smoke', 'wait'],
   ['health'],
   ['stack'],

@@ -89,9 +89,10 @@ export class DockerodeRuntime implements ContainerRuntime {
         PortBindings: Object.fromEntries(
           request.ports.map((port) => [portKey(port.container), [{ HostIp: port.bind, HostPort: String(port.host) }]]),
         ),
-        Mounts: volumeMounts(request.mounts),
+        Mounts: [...volumeMounts(request.mounts), ...(request.binds ?? []).map((bind) => ({ Type: 'bind' as const, Source: bind.source, Target: bind.target, ReadOnly: bind.readOnly }))],
         NetworkMode: request.network,
       },
+      ...(request.command && { Cmd: [...request.command] }),
       NetworkingConfig: { EndpointsConfig: { [request.network]: { Aliases: [...request.aliases] } } },
     });
     return container.id;

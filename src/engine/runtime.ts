@@ -36,6 +36,10 @@ export interface ContainerCreateRequest {
   readonly ports: readonly PublishedPort[];
   /** Docker volume name (project-prefixed) mounted at target. */
   readonly mounts: readonly { readonly source: string; readonly target: string }[];
+  /** Host folders (absolute paths) mounted at target. */
+  readonly binds?: readonly { readonly source: string; readonly target: string; readonly readOnly: boolean }[];
+  /** Replaces the image's command. */
+  readonly command?: readonly string[];
   readonly network: string;
   readonly aliases: readonly string[];
 }

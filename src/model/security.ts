@@ -4,7 +4,8 @@
  * about it; the broker settings it implies are in `security-settings.ts`.
  */
 import { join } from 'node:path';
-import type { AclOperation, SaslMechanism, SecurityProtocol } from './types.js';
+import { brokerNodes, reachableHost } from './cluster.js';
+import type { AclOperation, ResolvedConfig, SaslMechanism, SecurityProtocol } from './types.js';
 
 export interface ResolvedUser {
   readonly name: string;
@@ -99,4 +100,15 @@ export function principalOf(name: string, protocol: SecurityProtocol): string {
 export function superUsers(security: ResolvedSecurity, kraft: boolean): string[] {
   const anonymous = kraft || security.inside === 'PLAINTEXT';
   return [`User:${adminUserName}`, `User:CN=${brokerCertificateName}`, ...(anonymous ? ['User:ANONYMOUS'] : [])];
+}
+
+/**
+ * Every name the broker certificate must hold: what host clients connect to (the OUTSIDE host, and
+ * localhost and 127.0.0.1, which reach the same published ports) and each broker's service name,
+ * which containers and other brokers use. A change in any of them makes `up` issue a new certificate.
+ */
+export function brokerCertificateNames(config: Pick<ResolvedConfig, 'mode' | 'brokers' | 'controllers' | 'listeners'>): string[] {
+  const outside = config.listeners.outside;
+  const services = brokerNodes(config).map((node) => node.broker.inside.host);
+  return [...new Set([outside.host, 'localhost', '127.0.0.1', reachableHost(outside.bind), ...services])];
 }

@@ -1,7 +1,9 @@
 import type { KafkaSettings, ResolvedConfig } from './types.js';
 import { fillPlaceholders, flavorTemplates, loadFlavor, settingToEnv, type Flavor } from './flavor.js';
 import { clusterNodes, dedicatedControllerIdBase, nodeListenerSettings, quorumVoters, type KafkaNode } from './cluster.js';
-
+import { isSecured, mountedFolder } from './security.js';
+import { secretsMount, securityEnvironment, securitySettings } from './security-settings.js';
+import { securedCommand } from './security-files.js';
 import type { ServiceSpec, VolumeMount } from './service-spec.js';
 import { companionServices } from './companions/registry.js';
 
@@ -52,7 +54,7 @@ function zookeeperSpec(config: ResolvedConfig, flavor: Flavor): ServiceSpec {
 
 function kafkaNodeSpec(config: ResolvedConfig, flavor: Flavor, node: KafkaNode, dependsOn: string[]): ServiceSpec {
   const kraft = config.mode === 'kraft';
-  const listeners = nodeListenerSettings(node, kraft);
+  const listeners = nodeListenerSettings(node, kraft, config.security);
   const values: Record<string, string | number> = {
     'node.id': node.id,
     'node.roles': node.roles.join(','),
@@ -72,7 +74,12 @@ function kafkaNodeSpec(config: ResolvedConfig, flavor: Flavor, node: KafkaNode, 
     { ...kafka.environment, ...(node.broker ? kafka.brokerEnvironment : {}), ...modeEnvironment },
     values,
   );
-  const settings: KafkaSettings = { ...developmentSettings(config), ...(node.broker ? config.brokerConfig : {}) };
+  Object.assign(environment, securityEnvironment(config.security, node));
+  const settings: KafkaSettings = {
+    ...developmentSettings(config),
+    ...securitySettings(config.security, node, config.mode),
+    ...(node.broker ? config.brokerConfig : {}),
+  };
   for (const [key, value] of Object.entries(settings)) {
     environment[settingToEnv(flavor, key)] = String(value);
   }
@@ -86,8 +93,16 @@ function kafkaNodeSpec(config: ResolvedConfig, flavor: Flavor, node: KafkaNode, 
     ports: outside ? [{ bind: outside.bind, host: outside.port, container: outside.containerPort }] : [],
     volumes: mounts(nodeVolumeOwner(node.id), kafka.dataVolumes),
     dependsOn,
+    ...securedNodeContainer(config.security),
     node,
   };
+}
+
+/** A secured node mounts the stack's security material, and may start through kafka-dev's script (see `security-files.ts`). */
+function securedNodeContainer(security: ResolvedConfig['security']): Pick<ServiceSpec, 'binds' | 'command'> {
+  if (!isSecured(security)) return {};
+  const command = securedCommand(security);
+  return { binds: [{ source: mountedFolder(security.directory), target: secretsMount, readOnly: true }], ...(command && { command }) };
 }
 
 /**

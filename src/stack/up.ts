@@ -13,6 +13,8 @@ import type { UpOptions, UpResult } from './up/options.js';
 import { planStep } from './up/plan-step.js';
 import { checkTopology } from './up/topology-check.js';
 import { migrateVolumes } from './up/migrate-volumes.js';
+import { prepareSecurityMaterial } from './up/security-material.js';
+import { isSecured } from '../model/security.js';
 import { reconcileTopicsStep, smokeStep } from './up/verify.js';
 import { reconcileConnectorsStep } from './up/connectors.js';
 import { startCompanions } from './up/companions.js';
@@ -32,7 +34,7 @@ export function upOperation(
 ): Operation<UpResult> {
   const context: UpContext = { config, model: buildStackModel(config), bootstrap: bootstrapServers(config), runtime, options, dependencies };
   const created = new CreatedResources();
-  const started = Pipeline.from(undefined)
+  const prepared = Pipeline.from(undefined)
     .check('Connect to the Docker engine', async () => {
       const info = await runtime.info();
       return `Docker ${info.version} (API ${info.apiVersion})`;
@@ -41,8 +43,9 @@ export function upOperation(
     .check('Check images', (plan) => checkImages(context, plan))
     .check('Check brokers and their data', (plan) => checkTopology(context, plan))
     .step('Migrate volumes', (plan) => migrateVolumes(context, plan, created))
-    .check('Create network and volumes', (plan) => createNetworkAndVolumes(context, plan, created))
-    .check('Start containers', (plan, signal) => startContainers(context, plan, created, signal));
+    .check('Create network and volumes', (plan) => createNetworkAndVolumes(context, plan, created));
+  const secured = isSecured(config.security) ? prepared.check('Prepare TLS and SASL material', () => prepareSecurityMaterial(context)) : prepared;
+  const started = secured.check('Start containers', (plan, signal) => startContainers(context, plan, created, signal));
   const zookeeperReady =
     config.mode === 'zookeeper' ? started.check('Wait for ZooKeeper', (plan, signal) => awaitZookeeper(context, plan, signal)) : started;
   const brokersReady = zookeeperReady.check('Wait for brokers', (plan, signal) => awaitBrokers(context, plan, signal));

@@ -1,3 +1,4 @@
+import type { KafkaTarget } from '../kafka/client-options.js';
 import { describeEachBroker } from '../kafka/probe.js';
 import type { WaitStrategy } from './wait-strategy.js';
 
@@ -15,12 +16,17 @@ export interface ExpectedBroker {
 export class BrokersRegistered implements WaitStrategy {
   readonly description: string;
 
-  constructor(private readonly brokers: readonly ExpectedBroker[]) {
+  /** `target`: how to reach a secured OUTSIDE listener (each broker's address replaces its bootstrap list). */
+  constructor(
+    private readonly brokers: readonly ExpectedBroker[],
+    private readonly target?: KafkaTarget,
+  ) {
     this.description = `brokers ${brokers.map((b) => b.id).join(', ')} answer on ${brokers.map((b) => b.address).join(', ')} and list each other`;
   }
 
   async check(): Promise<void> {
-    const views = await describeEachBroker(this.brokers.map((broker) => broker.address));
+    const addresses = this.brokers.map((broker) => broker.address);
+    const views = await describeEachBroker(addresses, undefined, this.target ?? addresses);
     const silent = this.brokers.filter((_, index) => views[index] === null);
     if (silent.length > 0) {
       throw new Error(`no metadata answer from ${silent.map((b) => `broker ${b.id} at ${b.address}`).join(', ')}`);

@@ -107,6 +107,8 @@ export async function startService({ runtime }: UpContext, plan: UpPlan, service
     labels: containerLabels(plan.project, spec),
     ports: spec.ports,
     mounts: spec.volumes.map((mount) => ({ source: volumeName(plan.project, mount.volume), target: mount.target })),
+    ...(spec.binds && { binds: spec.binds }),
+    ...(spec.command && { command: spec.command }),
     network: plan.network.name,
     aliases: [spec.name],
   });

@@ -3,6 +3,7 @@
  * dedicated KRaft controllers are proved by the brokers registering.
  */
 
+import { adminTarget } from './admin-target.js';
 import { NotReadyError } from '../../base/errors.js';
 import { containerName } from '../../engine/labels.js';
 import type { ServicePlan, UpPlan } from '../../engine/plan.js';
@@ -27,7 +28,8 @@ export async function awaitZookeeper(context: UpContext, plan: UpPlan, signal: A
 export async function awaitBrokers(context: UpContext, plan: UpPlan, signal: AbortSignal): Promise<string> {
   const brokers = ofRole(plan, 'broker');
   const expected = brokers.map(({ spec }) => ({ id: spec.node!.id, address: outsideAddress(spec) }));
-  await awaitServices(context, plan, brokers, context.dependencies.brokersRegistered(expected), signal, restartOnStaleBrokerSession);
+  const target = await adminTarget(context);
+  await awaitServices(context, plan, brokers, context.dependencies.brokersRegistered(expected, target), signal, restartOnStaleBrokerSession);
   return `${expected.length} of ${expected.length} answer and are registered, at ${context.bootstrap.host.join(',')}`;
 }
 

@@ -1,4 +1,5 @@
 import { withAdmin } from '../../kafka/admin.js';
+import type { KafkaTarget } from '../../kafka/client-options.js';
 import { ConnectClient, type ConnectApi } from '../../kafka/connect-client.js';
 import { hostProbe, type HostProbe } from '../../engine/ports.js';
 import { runSmoke } from '../../smoke/smoke.js';
@@ -15,7 +16,7 @@ import { companionReady } from '../../wait/companion-ready.js';
  */
 export interface UpDependencies {
   readonly zookeeperReady: (host: string, port: number) => WaitStrategy;
-  readonly brokersRegistered: (brokers: readonly ExpectedBroker[]) => WaitStrategy;
+  readonly brokersRegistered: (brokers: readonly ExpectedBroker[], target?: KafkaTarget) => WaitStrategy;
   /** Between the start stages of a growing KRaft quorum (see voterStartOrder). */
   readonly quorumCaughtUp: (brokerAddresses: readonly string[], voters: readonly number[]) => WaitStrategy;
   readonly withAdmin: typeof withAdmin;
@@ -29,7 +30,7 @@ export interface UpDependencies {
 
 export const liveDependencies: UpDependencies = {
   zookeeperReady: (host, port) => new ZookeeperReady(host, port),
-  brokersRegistered: (brokers) => new BrokersRegistered(brokers),
+  brokersRegistered: (brokers, target) => new BrokersRegistered(brokers, target),
   quorumCaughtUp: (brokerAddresses, voters) => new QuorumCaughtUp(brokerAddresses, voters),
   withAdmin,
   runSmoke,

@@ -5,13 +5,15 @@ import { reconcileTopics, summarizeReconciled } from '../../kafka/reconcile-topi
 import { describePlan, isNoop, type UpPlan } from '../../engine/plan.js';
 import { smokeFailure, summarizeSmoke, type SmokeDepth } from '../../smoke/smoke.js';
 import type { Handoff } from '../pipeline.js';
+import { adminTarget } from './admin-target.js';
 import type { UpContext } from './context.js';
 import type { UpOptions, UpResult } from './options.js';
 
 /** Hands on the result of `up` as it stands without a smoke check. */
-export async function reconcileTopicsStep({ config, options, dependencies, bootstrap }: UpContext, plan: UpPlan): Promise<Handoff<UpResult>> {
+export async function reconcileTopicsStep(context: UpContext, plan: UpPlan): Promise<Handoff<UpResult>> {
+  const { config, options, dependencies, bootstrap } = context;
   const topics = await dependencies.withAdmin(
-    bootstrap.host,
+    await adminTarget(context),
     (admin) => reconcileTopics(admin, config.topics, { prune: options.prune }),
     whileClusterSettles,
   );
