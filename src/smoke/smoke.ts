@@ -91,14 +91,15 @@ export async function runSmoke(
   await runtime.info();
   const bootstrap = bootstrapServers(config);
   const messages = options.messages ?? runDefaults.smokeMessages;
+  const depth = possibleDepth(config, options.depth ?? 'full');
   const check: SmokeCheck = {
     config,
     runtime,
     dependencies,
     hostBootstrap: bootstrap.host,
     insideAddresses: bootstrap.containers,
-    depth: options.depth ?? 'full',
-    ...pathPlans(config, bootstrap, messages, options),
+    depth,
+    ...pathPlans(config, bootstrap, messages, depth, options),
   };
   const report = (paths: PathReport[]) => smokeReport(config.name, messages, paths);
   if (check.depth === 'answers') return report(await answerPaths(check));
@@ -106,6 +107,11 @@ export async function runSmoke(
   const problems = await dependencies.diagnoseOutside(bootstrap.host);
   if (problems.length > 0) return report(notRunPaths(check, problems));
   return dependencies.withAdmin(bootstrap.host, async (admin) => report(await runPaths(admin, check)), whileClusterSettles);
+}
+
+/** The Metadata checks speak plain Kafka: a listener behind TLS or SASL is proven with messages, by clients that log in. */
+function possibleDepth({ security }: ResolvedConfig, depth: SmokeDepth): SmokeDepth {
+  return security.inside === 'PLAINTEXT' && security.outside === 'PLAINTEXT' ? depth : 'full';
 }
 
 interface PathPlan {
@@ -132,6 +138,7 @@ function pathPlans(
   config: ResolvedConfig,
   bootstrap: ReturnType<typeof bootstrapServers>,
   messages: number,
+  depth: SmokeDepth,
   options: SmokeOptions,
 ): Pick<SmokeCheck, 'outside' | 'inside'> {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
@@ -150,7 +157,7 @@ function pathPlans(
       path: 'inside',
       bootstrap: bootstrap.containers.join(','),
       run: runOf('inside'),
-      measured: (options.depth === 'quick' ? reachMeasures : insideMeasures)(networkName(config.name)),
+      measured: (depth === 'quick' ? reachMeasures : insideMeasures)(networkName(config.name)),
     },
   };
 }

@@ -136,4 +136,25 @@ describe('runSmoke', () => {
     expect(smoke.paths[1]!.measured).toMatch(/from a throwaway container/);
     expect(smokeFailure(smoke).message).toContain(problem.problem);
   });
+
+  test('a listener behind TLS or SASL is proven with messages whatever depth was asked: a bare Metadata request cannot log in', async () => {
+    const secured = parseConfig({ security: { inside: 'SASL_PLAINTEXT' } }, { source: 'test', defaultName: project, env: {} });
+    const insideRuns: string[] = [];
+    const dependencies: SmokeDependencies = {
+      diagnoseOutside: async () => [],
+      withAdmin: new FakeAdmin([1]).withAdmin,
+      outsidePath: (_bootstrap, run) => pathDelivering()(run),
+      insidePath: (run) => (insideRuns.push(run.topic), pathDelivering()(run)),
+      insideReach: async () => expect.unreachable('no bare Metadata request to a secured listener'),
+      listenerAnswers: async () => expect.unreachable('no bare Metadata request to a secured listener'),
+    };
+    for (const depth of ['quick', 'answers'] as const) {
+      const smoke = await runSmoke(secured, new FakeRuntime(), { messages: 10, depth }, dependencies);
+      expect(smoke.paths.map((path) => [path.path, path.status, path.stats?.received])).toEqual([
+        ['outside', 'passed', 10],
+        ['inside', 'passed', 10],
+      ]);
+    }
+    expect(insideRuns).toHaveLength(2);
+  });
 });
