@@ -84,6 +84,7 @@ export class DockerodeRuntime implements ContainerRuntime {
       Hostname: request.hostname,
       Env: Object.entries(request.environment).map(([name, value]) => `${name}=${value}`),
       Labels: { ...request.labels },
+      StopTimeout: request.stopTimeoutSeconds,
       ExposedPorts: Object.fromEntries(request.ports.map((port) => [portKey(port.container), {}])),
       HostConfig: {
         PortBindings: Object.fromEntries(

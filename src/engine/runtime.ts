@@ -42,6 +42,8 @@ export interface ContainerCreateRequest {
   readonly command?: readonly string[];
   readonly network: string;
   readonly aliases: readonly string[];
+  /** What a stop without its own timeout (`docker stop`, `docker compose down`) gives the container before SIGKILL. */
+  readonly stopTimeoutSeconds: number;
 }
 
 /** A throwaway container that runs one command to completion, e.g. a Kafka console tool on the project network. */

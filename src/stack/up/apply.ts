@@ -111,6 +111,7 @@ export async function startService({ runtime }: UpContext, plan: UpPlan, service
     ...(spec.command && { command: spec.command }),
     network: plan.network.name,
     aliases: [spec.name],
+    stopTimeoutSeconds: defaultStopTimeoutSeconds,
   });
   created.container(id, spec.role);
   await runtime.startContainer(id);
