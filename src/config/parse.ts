@@ -114,7 +114,8 @@ export function describeIssue(issue: z.core.$ZodIssue): ConfigIssue {
   }
   // A bad record key carries the key's own problem one level down.
   const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
-  const got = 'input' in issue ? `got ${describeValue(issue.input)}, ` : '';
+  // A password is a secret: its problem is named, its value never shown.
+  const got = 'input' in issue && issue.path.at(-1) !== 'password' ? `got ${describeValue(issue.input)}, ` : '';
   return { path, message: `${got}${message}` };
 }
 

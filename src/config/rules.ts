@@ -8,6 +8,7 @@ import type { KafkaSettingsCatalog } from '../model/kafka-settings/catalog.js';
 import { checkBrokerSettings } from './check-broker-settings.js';
 import { generatedNameIssues } from './generated-names.js';
 import { minInSyncIssues } from './min-in-sync.js';
+import { securityIssues } from './security-rules.js';
 import { companionIssues } from './companion-rules.js';
 import { loadFlavor } from '../model/flavor.js';
 import { brokerNodes } from '../model/cluster.js';
@@ -28,6 +29,7 @@ export function checkRules(config: ResolvedConfig): ConfigIssue[] {
     ...zookeeperPortIssues(config),
     ...config.topics.flatMap((topic, index) => topicIssues(config, catalog, index)),
     ...brokerConfigIssues(config, catalog),
+    ...securityIssues(config),
     ...companionIssues(config),
   ];
   // Names and ports are judged on the stack itself once the fields make sense, so no rule about a field can miss a clash.

@@ -24,10 +24,10 @@ export const passwordBreakers = /["\\,[\]\p{Cc}]/u;
 
 const password = z
   .string({ error: 'expected a password (a string)' })
-  // The value itself is a secret: the message names its problem, never the password.
+  // The value is a secret: the message names its problem, and describeIssue never shows a password.
   .check((ctx) => {
     const problem = passwordProblem(ctx.value);
-    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: undefined, continue: true });
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value, continue: true });
   });
 
 const breakerNames: Readonly<Record<string, string>> = { '"': 'a double quote', '\\': 'a backslash', ',': 'a comma', '[': 'a square bracket', ']': 'a square bracket' };
