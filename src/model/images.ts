@@ -80,21 +80,20 @@ function imagesOfVersion(
   const runnable = Object.keys(tags).filter((known) => mode !== 'zookeeper' || Number(known.split('.')[0]) < 4);
   const expected = `expected ${runnable.map((known) => `'${known}'`).join(' or ')} for ${chosen.flavor} images in mode '${mode}'`;
   if (mode === 'zookeeper' && major >= 4) return refuse(`got ${quoteText(version)}, but Kafka ${major} has no ZooKeeper mode; ${expected}, or mode 'kraft'`);
-  const lineTag = tags[line];
-  if (!lineTag) return refuse(`got ${quoteText(version)}, a Kafka version kafka-dev does not run with ${chosen.flavor} images; ${expected}`);
-  const ownVersionTags = !kafkaVersion?.byTagMajor;
-  if (patch !== undefined && !ownVersionTags) {
-    return refuse(`got ${quoteText(version)}, but ${chosen.flavor} images are tagged by their vendor's version, so only Kafka's line can be chosen; expected '${line}' (runs tag ${lineTag})`);
-  }
-  const tag = patch !== undefined ? version : lineTag;
   if (chosen.kafka.path === imageEnv.kafka) {
     const running = kafkaVersionOf(chosen.kafka.image, chosen.flavor);
     if (running && (running.major !== major || (running.minor !== undefined && running.minor !== minor))) {
       const runs = running.minor === undefined ? `Kafka ${running.major}` : `Kafka ${running.major}.${running.minor}`;
       return refuse(`got ${quoteText(chosen.kafka.image)} (from the environment), which runs ${runs}, but kafkaVersion asks for ${quoteText(version)}; expected an image of Kafka ${line}, or no kafkaVersion`, imageEnv.kafka);
     }
-    return { kafka: chosen.kafka.image, zookeeper: withTagOf(chosen.zookeeper, tag, chosen.flavor), flavor: chosen.flavor };
+    return { kafka: chosen.kafka.image, zookeeper: chosen.zookeeper.image, flavor: chosen.flavor };
   }
+  const lineTag = tags[line];
+  if (!lineTag) return refuse(`got ${quoteText(version)}, a Kafka version kafka-dev does not run with ${chosen.flavor} images; ${expected}`);
+  if (patch !== undefined && kafkaVersion?.byTagMajor) {
+    return refuse(`got ${quoteText(version)}, but ${chosen.flavor} images are tagged by their vendor's version, so only Kafka's line can be chosen; expected '${line}' (runs tag ${lineTag})`);
+  }
+  const tag = patch !== undefined ? version : lineTag;
   const kafka = retagged(chosen.kafka, tag);
   if (typeof kafka !== 'string') return kafka;
   return { kafka, zookeeper: withTagOf(chosen.zookeeper, tag, chosen.flavor), flavor: chosen.flavor };

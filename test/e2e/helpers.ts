@@ -63,6 +63,18 @@ export async function kafkaDev(args: string[], options: { cwd: string; env?: Rec
   return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Both Compose implementations users have: v1 (`docker-compose`, Debian's 1.29) and v2 (the `docker compose` plugin). */
+export const composeImplementations = [
+  { compose: 'docker-compose', command: ['docker-compose'] },
+  { compose: 'docker compose', command: ['docker', 'compose'] },
+] as const;
+
+/** `compose config -q` of a file: whether that Compose accepts it, and what it says of it on stderr. */
+export async function composeConfig(command: readonly string[], project: string, file: string) {
+  const [program, ...args] = command;
+  return execa(program!, [...args, '-p', project, '-f', file, 'config', '-q'], { reject: false });
+}
+
 export interface ProjectResources {
   containers: Docker.ContainerInfo[];
   networks: string[];
@@ -139,6 +151,6 @@ export async function consume(bootstrap: string | string[], topic: string, count
 
 /** Images for the KRaft tests: the Kafka 4 stand-in for apache/kafka, and the cp-kafka one (Kafka 3.9). */
 export const testImages = {
-  apacheKafka: process.env.KAFKA_DEV_TEST_APACHE_KAFKA_IMAGE ?? 'apache/kafka:4.1.1',
-  confluentKafka: process.env.KAFKA_DEV_KAFKA_IMAGE || 'confluentinc/cp-kafka:7.9.1',
+  apacheKafka: process.env.KAFKA_DEV_TEST_APACHE_KAFKA_IMAGE ?? 'apache/kafka:4.4.0',
+  confluentKafka: process.env.KAFKA_DEV_KAFKA_IMAGE || 'confluentinc/cp-kafka:7.9.11',
 };
