@@ -95,7 +95,8 @@ export async function ensureSecurityMaterial(
     tls = { caCertificate: authority.certificate, brokerKeyStore: keyStore };
     if (security.tls.clientAuth === 'required') {
       await mkdir(join(directory, 'users'), { recursive: true, mode: 0o700 });
-      for (const { name } of users) await clientCertificate(directory, authority, name);
+      // kafka-dev's own clients present a certificate too, or mTLS would lock them out.
+      for (const name of [adminUserName, ...users.map((user) => user.name)]) await clientCertificate(directory, authority, name);
     }
   }
 
@@ -123,7 +124,8 @@ export async function readSecurityMaterial(config: ResolvedConfig): Promise<Secu
 
 /** How kafka-dev's own clients (admin, readiness, smoke check) reach one listener: as kafka-dev's user. */
 export function adminClientSettings(config: ResolvedConfig, material: SecurityMaterial | undefined, listener: 'outside' | 'inside'): ClientSettings {
-  return clientSettings(config, listener, material?.admin, material && { caFile: material.caFile });
+  const mtls = config.security.tls.clientAuth === 'required';
+  return clientSettings(config, listener, material?.admin, material && { caFile: material.caFile, ...(mtls && clientCertificateFiles(material.directory, adminUserName)) });
 }
 
 function materialOf(config: ResolvedConfig, state: State, generatedPasswords: SecurityMaterial['generatedPasswords']): SecurityMaterial {
@@ -190,7 +192,7 @@ async function leafIn(
   return `${leaf.key}${leaf.certificate}${authority.certificate}`;
 }
 
-async function clientCertificate(directory: string, authority: PemPair, name: string): Promise<{ certFile: string; keyFile: string }> {
+async function clientCertificate(directory: string, authority: PemPair, name: string): Promise<void> {
   const { certFile, keyFile } = clientCertificateFiles(directory, name);
   const existing = await readPair(certFile, keyFile);
   if (!existing || expiresSoon(existing.certificate) || !existing.certificate.endsWith(authority.certificate)) {
@@ -198,7 +200,6 @@ async function clientCertificate(directory: string, authority: PemPair, name: st
     await writeFile(keyFile, leaf.key, { mode: 0o600 });
     await writeFile(certFile, `${leaf.certificate}${authority.certificate}`, { mode: 0o644 });
   }
-  return { certFile, keyFile };
 }
 
 async function readPair(certificateFile: string, keyFile: string): Promise<PemPair | undefined> {

@@ -1,0 +1,121 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Admin } from '@platformatic/kafka';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { UserConfig } from '../../src/model/types.js';
+import { kafkaDev, projectDir, removeProject, requireDocker, testImages, uniqueProject } from './helpers.js';
+
+/**
+ * The secured cluster itself: one `kafka-dev up` brings up brokers that speak SASL and TLS in
+ * both modes and image flavors, brokers reach each other over a secured INSIDE, SCRAM users exist
+ * before the first client, and mTLS turns away a client without a certificate. Each stack is
+ * reached from the host with a real Kafka client, given only the files in the state folder.
+ */
+interface Login {
+  readonly protocol: 'SSL' | 'SASL_SSL' | 'SASL_PLAINTEXT';
+  readonly sasl?: { mechanism: 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512'; username: string; password: string };
+  /** `ca`: trust the development CA; `cert`: also present this user's client certificate. */
+  readonly tls?: { cert?: string };
+}
+
+const cases: { name: string; config: UserConfig; image: string; smoke: boolean; login: Login; brokers: number }[] = [
+  {
+    name: 'KRaft, 3 brokers (apache/kafka), OUTSIDE SASL_SSL with SCRAM-SHA-512',
+    image: testImages.apacheKafka,
+    config: { mode: 'kraft', brokers: 3, security: { outside: 'SASL_SSL', sasl: { mechanism: 'SCRAM-SHA-512' }, users: [{ name: 'app', password: 'app-secret' }] } },
+    smoke: true,
+    login: { protocol: 'SASL_SSL', sasl: { mechanism: 'SCRAM-SHA-512', username: 'app', password: 'app-secret' }, tls: {} },
+    brokers: 3,
+  },
+  {
+    name: 'ZooKeeper, 1 broker (cp-kafka), OUTSIDE SASL_SSL with SCRAM-SHA-512',
+    image: testImages.confluentKafka,
+    config: { mode: 'zookeeper', security: { outside: 'SASL_SSL', sasl: { mechanism: 'SCRAM-SHA-512' }, users: [{ name: 'app', password: 'app-secret' }] } },
+    smoke: true,
+    login: { protocol: 'SASL_SSL', sasl: { mechanism: 'SCRAM-SHA-512', username: 'app', password: 'app-secret' }, tls: {} },
+    brokers: 1,
+  },
+  {
+    name: 'ZooKeeper, 2 brokers (cp-kafka), SASL_PLAINTEXT with PLAIN on both listeners (brokers log in to each other)',
+    image: testImages.confluentKafka,
+    config: { mode: 'zookeeper', brokers: 2, security: { outside: 'SASL_PLAINTEXT', inside: 'SASL_PLAINTEXT', sasl: { mechanism: 'PLAIN' }, users: [{ name: 'app', password: 'p l a i n' }] } },
+    smoke: false,
+    login: { protocol: 'SASL_PLAINTEXT', sasl: { mechanism: 'PLAIN', username: 'app', password: 'p l a i n' } },
+    brokers: 2,
+  },
+  {
+    name: 'KRaft, 2 brokers (apache/kafka), SSL with client certificates required on both listeners',
+    image: testImages.apacheKafka,
+    config: { mode: 'kraft', brokers: 2, security: { outside: 'SSL', inside: 'SSL', tls: { clientAuth: 'required' }, users: [{ name: 'app' }] } },
+    smoke: false,
+    login: { protocol: 'SSL', tls: { cert: 'app' } },
+    brokers: 2,
+  },
+];
+
+describe.each(cases)('$name', ({ config, image, smoke, login, brokers }) => {
+  const project = uniqueProject('secure');
+  let cwd: string;
+  let stateDir: string;
+  let up: Awaited<ReturnType<typeof kafkaDev>>;
+  const env = () => ({ KAFKA_DEV_KAFKA_IMAGE: image, KAFKA_DEV_STATE_DIR: stateDir });
+  const securityDir = () => join(stateDir, project, 'security');
+
+  const describeCluster = async (override: Partial<Login> = {}) => {
+    const { sasl, tls } = { ...login, ...override };
+    const ca = tls && (await readFile(join(securityDir(), 'ca.pem'), 'utf8'));
+    const cert = tls?.cert && {
+      cert: await readFile(join(securityDir(), 'users', `${tls.cert}.pem`), 'utf8'),
+      key: await readFile(join(securityDir(), 'users', `${tls.cert}-key.pem`), 'utf8'),
+    };
+    const admin = new Admin({
+      clientId: 'e2e-security',
+      bootstrapBrokers: ['localhost:9092'],
+      ...(sasl && { sasl }),
+      ...(ca && { tls: { ca, ...cert } }),
+      timeout: 10_000,
+      retries: 0,
+    });
+    try {
+      return await admin.metadata({ topics: [] });
+    } finally {
+      await admin.close();
+    }
+  };
+
+  beforeAll(async () => {
+    await requireDocker();
+    cwd = await projectDir(config);
+    stateDir = await mkdtemp(join(tmpdir(), 'kafka-dev-state-'));
+    up = await kafkaDev(['up', ...(smoke ? [] : ['--no-smoke']), '-p', project], { cwd, env: env() });
+  });
+  afterAll(async () => {
+    await kafkaDev(['down', '--volumes', '-p', project], { cwd, env: env() });
+    await removeProject(project);
+  });
+
+  test(`one up brings it up${smoke ? ' and passes the smoke check' : ''}`, () => {
+    expect(up.exitCode, up.stderr + up.stdout).toBe(0);
+    expect(up.stderr).toContain('Prepare TLS and SASL material');
+    if (smoke) expect(up.stderr).toMatch(/Smoke check: .*passed|✔ Smoke check/);
+  });
+
+  test('a user of the config connects and sees every broker', async () => {
+    const metadata = await describeCluster();
+    expect([...metadata.brokers.keys()].sort()).toEqual(Array.from({ length: brokers }, (_, index) => index + 1));
+  });
+
+  test('the wrong credentials are refused', async () => {
+    const wrong: Partial<Login> = login.sasl ? { sasl: { ...login.sasl, password: 'wrong' } } : { tls: {} };
+    await expect(describeCluster(wrong)).rejects.toThrow();
+  });
+
+  test('up again reuses the material: same CA, nothing recreated', async () => {
+    const ca = await readFile(join(securityDir(), 'ca.pem'), 'utf8');
+    const again = await kafkaDev(['up', '--no-smoke', '-p', project], { cwd, env: env() });
+    expect(again.exitCode, again.stderr + again.stdout).toBe(0);
+    expect(again.stdout).not.toMatch(/recreate/);
+    expect(await readFile(join(securityDir(), 'ca.pem'), 'utf8')).toBe(ca);
+  });
+});
