@@ -99,6 +99,8 @@ export const badInputs: readonly BadInput[] = [
   { name: '--brokers 10', args: ['status', '--brokers', '10'], exitCode: 2, message: /brokers: got 10, expected at most 9 brokers \(set on the command line\)/ },
   { name: '--mode with a typo', args: ['up', '--mode', 'kraf'], exitCode: 2, message: /mode: got 'kraf', expected 'zookeeper' or 'kraft' \(set on the command line\)/ },
   { name: '--controllers in ZooKeeper mode', args: ['up', '--controllers', '3'], exitCode: 2, message: /dedicated controllers exist only in mode 'kraft'/ },
+  { name: '--kafka-version kafka-dev does not know', args: ['up', '--kafka-version', '4.2'], exitCode: 2, message: /--kafka-version: got '4\.2', expected a Kafka version kafka-dev knows: '3\.9' or '4\.4'/ },
+  { name: '--kafka-version 4.4 in ZooKeeper mode', args: ['up', '--kafka-version', '4.4'], exitCode: 2, message: /kafkaVersion: got '4\.4', but Kafka 4 has no ZooKeeper mode; expected '3\.9' .*, or mode 'kraft' \(set on the command line\)/ },
   { name: '--project-name with spaces', args: ['up', '-p', 'my app'], exitCode: 2, message: /name: got 'my app', expected a compose project name/ },
   { name: 'render --output without a file', args: ['render', '--output'], exitCode: 2, message: /value is missing/ },
   { name: '--brokers in hex', args: ['up', '--brokers', '0x3'], exitCode: 2, message: /--brokers: got '0x3', expected a number of brokers/ },
