@@ -7,6 +7,8 @@ import { describeTopicPlan, planTopic, planTopics, summarizeTopicsPlan, type Top
 export interface ReconcileOptions {
   /** Delete the topics the config does not declare. */
   prune?: boolean;
+  /** Topics the stack's own services keep (Connect's internal topics): never counted as undeclared, never pruned. */
+  owned?: readonly string[];
 }
 
 export interface TopicsReconciled extends TopicsPlan {
@@ -20,7 +22,9 @@ export async function reconcileTopics(
   declared: readonly ResolvedTopic[],
   options: ReconcileOptions = {},
 ): Promise<TopicsReconciled> {
-  const plan = planTopics(declared, await admin.describeTopics());
+  const owned = new Set(options.owned);
+  const actual = (await admin.describeTopics()).filter((topic) => !owned.has(topic.name));
+  const plan = planTopics(declared, actual);
   const topics: TopicPlan[] = [];
   for (const topic of plan.topics) topics.push(await applyTopicPlan(admin, topic));
   if (options.prune) {

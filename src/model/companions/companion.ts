@@ -26,6 +26,8 @@ export interface CompanionKind {
   references(config: ResolvedConfig): Readonly<Record<string, string>>;
   /** Its services; none when the config does not declare the kind. */
   services(config: ResolvedConfig, context: CompanionContext): ServiceSpec[];
+  /** Topics its services create and keep their state in, which `up --prune` must leave alone. */
+  ownedTopics?(config: ResolvedConfig): string[];
 }
 
 /** The services every broker-reading companion waits for: the brokers. */

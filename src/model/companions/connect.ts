@@ -43,9 +43,9 @@ export function workerProperties(config: ResolvedConfig, connect: ResolvedConnec
   return {
     'bootstrap.servers': bootstrapServers(config).containers.join(','),
     'group.id': `${config.name}-connect`,
-    'config.storage.topic': '_connect-configs',
-    'offset.storage.topic': '_connect-offsets',
-    'status.storage.topic': '_connect-status',
+    'config.storage.topic': internalTopics.config,
+    'offset.storage.topic': internalTopics.offset,
+    'status.storage.topic': internalTopics.status,
     'config.storage.replication.factor': replication,
     'offset.storage.replication.factor': replication,
     'status.storage.replication.factor': replication,
@@ -61,6 +61,9 @@ export function workerProperties(config: ResolvedConfig, connect: ResolvedConnec
     'plugin.path': [...flavor.pluginPath, ...connect.plugins.map((_, index) => pluginMount(index))].join(','),
   };
 }
+
+/** Where the workers keep connector configs, source offsets and statuses. */
+const internalTopics = { config: '_connect-configs', offset: '_connect-offsets', status: '_connect-status' } as const;
 
 const pluginMount = (index: number) => `${pluginMountRoot}/${index + 1}`;
 
@@ -88,7 +91,7 @@ function workerSpec(config: ResolvedConfig, connect: ResolvedConnect, worker: Co
       field: 'connect',
       portsField: 'connect.port',
       ready: { kind: 'http', url: `${connectRestUrl(worker)}/connectors` },
-      endpoints: [{ name: `Kafka Connect (worker ${worker.service})`, ...worker.urls }],
+      endpoints: [{ name: 'Kafka Connect', ...worker.urls }],
     },
   };
 }
@@ -100,6 +103,7 @@ export const connectCompanion: CompanionKind = {
     const first = connect && connectWorkers(connect)[0];
     return first ? { 'connect.inside.url': first.urls.containers, 'connect.outside.url': first.urls.host } : {};
   },
+  ownedTopics: ({ connect }) => (connect ? Object.values(internalTopics) : []),
   services(config, { kafka }): ServiceSpec[] {
     const { connect } = config;
     if (!connect) return [];

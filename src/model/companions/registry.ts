@@ -17,6 +17,11 @@ export function companionReferences(config: ResolvedConfig): References {
   return new Map(companionKinds.flatMap((kind) => Object.entries(kind.references(config))));
 }
 
+/** Topics the companions keep their state in: never undeclared topics of the config. */
+export function companionTopics(config: ResolvedConfig): string[] {
+  return companionKinds.flatMap((kind) => kind.ownedTopics?.(config) ?? []);
+}
+
 /** The companions' services, after Kafka's own. */
 export function companionServices(config: ResolvedConfig, kafka: readonly ServiceSpec[]): ServiceSpec[] {
   const context = { kafka, references: companionReferences(config) };

@@ -1,5 +1,6 @@
 /** The last steps of `up`, on a cluster that answers: the declared topics, then the smoke check. */
 
+import { companionTopics } from '../../model/companions/registry.js';
 import { whileClusterSettles } from '../../kafka/admin.js';
 import { reconcileTopics, summarizeReconciled } from '../../kafka/reconcile-topics.js';
 import { describePlan, isNoop, type UpPlan } from '../../engine/plan.js';
@@ -14,7 +15,7 @@ export async function reconcileTopicsStep(context: UpContext, plan: UpPlan): Pro
   const { config, options, dependencies, bootstrap } = context;
   const topics = await dependencies.withAdmin(
     await adminTarget(context),
-    (admin) => reconcileTopics(admin, config.topics, { prune: options.prune }),
+    (admin) => reconcileTopics(admin, config.topics, { prune: options.prune, owned: companionTopics(config) }),
     whileClusterSettles,
   );
   return {

@@ -15,7 +15,7 @@ const sink = { name: 'files-out', config: { 'connector.class': 'FileStreamSink',
 const configOf = (connect: UserConfig['connect']) =>
   parseConfig({ connect }, { source: 'test', defaultName: project, env: { KAFKA_DEV_CONNECT_IMAGE: 'kafka-dev-local/cp-kafka-connect:7.9' } });
 
-async function up(connect: FakeConnect, config = configOf({ connectors: [source, sink] }), options: UpOptions = {}) {
+async function up(connect: FakeConnect, config = configOf({ connectors: [source, sink] }), options: UpOptions = {}, topics: string[] = []) {
   const runtime = new FakeRuntime([config.images.kafka, config.images.zookeeper, config.connect!.image]);
   const steps: string[] = [];
   const urls: string[] = [];
@@ -25,10 +25,11 @@ async function up(connect: FakeConnect, config = configOf({ connectors: [source,
       return connect;
     },
   });
+  for (const name of topics) await dependencies.admin.createTopic({ name, partitions: 1, replicationFactor: 1, config: {} });
   await runOperation(upOperation(config, runtime, { smoke: false, ...options }, dependencies), {
     onStep: ({ step, summary }) => steps.push(`${step.title}: ${summary}`),
   });
-  return { steps, urls, runtime };
+  return { steps, urls, runtime, admin: dependencies.admin };
 }
 
 describe('up with Kafka Connect', () => {
@@ -84,5 +85,12 @@ describe('up with Kafka Connect', () => {
     expect(error.message).toBe(
       `Kafka Connect refused connector 'files-in' (connect.connectors[0] in test): PUT /connectors/files-in/config answered 400: ${connect.refusal}`,
     );
+  });
+
+  test("--prune deletes undeclared topics but never Connect's internal ones, which hold the connectors' configs and offsets", async () => {
+    const internal = ['_connect-configs', '_connect-offsets', '_connect-status'];
+    const { admin, steps } = await up(new FakeConnect(), configOf({ connectors: [source] }), { prune: true }, [...internal, 'old']);
+    expect([...admin.topics.keys()].sort()).toEqual([...internal, 'test']);
+    expect(steps.find((step) => step.startsWith('Reconcile topics'))).not.toContain('_connect');
   });
 });
