@@ -40,6 +40,10 @@ export interface ComposeService {
   readonly environment: ReadonlyMap<string, Located<string>>;
   readonly ports: readonly PortMapping[];
   readonly volumes: readonly Mount[];
+  /** `depends_on`, as a list or as a mapping of service names. */
+  readonly dependsOn: readonly string[];
+  /** `command` in the list form; a command written as one string is split at spaces. */
+  readonly command?: readonly string[];
 }
 
 export interface ComposeDocument {
@@ -92,6 +96,8 @@ export function parseComposeDocument(text: string, file: string): ComposeDocumen
         environment: environmentOf(fields.get('environment')?.value, document, lineOf),
         ports: items(fields.get('ports')?.value, document).flatMap((item) => portsOf(resolved(item, document), lineOf(item))),
         volumes: items(fields.get('volumes')?.value, document).flatMap((item) => mountOf(resolved(item, document), lineOf(item))),
+        dependsOn: dependsOnOf(fields.get('depends_on')?.value, document),
+        ...commandOf(fields.get('command')?.value, document),
       };
     }),
   };
@@ -126,6 +132,23 @@ function entries(node: unknown, document: Document): Map<string, Pair> {
     }
   }
   return map;
+}
+
+function scalarText(node: unknown): string | undefined {
+  return isScalar(node) ? String(node.value ?? '') : undefined;
+}
+
+function dependsOnOf(node: unknown, document: Document): string[] {
+  const target = resolved(node, document);
+  if (isMap(target)) return [...entries(target, document).keys()];
+  return items(target, document).flatMap((item) => scalarText(resolved(item, document)) ?? []);
+}
+
+function commandOf(node: unknown, document: Document): { command?: string[] } {
+  const target = resolved(node, document);
+  if (isSeq(target)) return { command: target.items.map((item) => scalarText(resolved(item, document)) ?? '') };
+  const text = scalarText(target);
+  return text ? { command: text.split(/\s+/).filter(Boolean) } : {};
 }
 
 function items(node: unknown, document: Document): unknown[] {

@@ -32,7 +32,7 @@ export function requestedPorts(plan: UpPlan): PortRequest[] {
       service.spec.ports.map((port) => ({
         ...port,
         service: service.spec.name,
-        field: service.spec.role === 'broker' ? 'listeners.outside.port' : 'zookeeper.port',
+        field: service.spec.companion?.portsField ?? (service.spec.role === 'broker' ? 'listeners.outside.port' : 'zookeeper.port'),
       })),
     );
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Document } from 'yaml';
-import type { ResolvedConfig, UserConfig } from '../model/types.js';
+import type { ResolvedConfig, ResolvedService, ServiceConfig, UserConfig } from '../model/types.js';
 import { jsLiteral } from '../base/js-literal.js';
 import { fillTemplate } from './fill-template.js';
 
@@ -39,6 +39,25 @@ export function spelledOut(config: ResolvedConfig, chosen: { clusterId: boolean 
     topics: config.topics.map(({ config: settings, ...topic }) => ({ ...topic, ...(Object.keys(settings).length > 0 && { config: { ...settings } }) })),
     brokerConfig: { ...config.brokerConfig },
     heap: kraft ? { kafka: config.heap.kafka } : { ...config.heap },
+    ...(config.schemaRegistry && { schemaRegistry: { ...config.schemaRegistry } }),
+    ...(config.services.length > 0 && { services: Object.fromEntries(config.services.map((service) => [service.name, serviceConfigOf(service)])) }),
+  };
+}
+
+/** A resolved service as a config writes it: ports and volumes in Compose's short syntax. */
+function serviceConfigOf(service: ResolvedService): ServiceConfig {
+  const host = (bind: string) => (bind.includes(':') ? `[${bind}]` : bind);
+  const mode = (readOnly: boolean) => (readOnly ? ':ro' : '');
+  return {
+    image: service.image,
+    ...(Object.keys(service.environment).length > 0 && { environment: { ...service.environment } }),
+    ...(service.ports.length > 0 && { ports: service.ports.map((port) => `${host(port.bind)}:${port.host}:${port.container}`) }),
+    ...(service.volumes.length > 0 && {
+      volumes: service.volumes.map((mount) => `${mount.kind === 'volume' ? mount.volume : mount.source}:${mount.target}${mode(mount.readOnly)}`),
+    }),
+    ...(service.dependsOn.length > 0 && { dependsOn: [...service.dependsOn] }),
+    ...(service.command && { command: [...service.command] }),
+    ...(service.ready && { ready: service.ready }),
   };
 }
 
@@ -67,5 +86,7 @@ export function configFileText(config: UserConfig, format: ConfigFormat, header:
     topics: literal(config.topics),
     brokerConfig: literal(config.brokerConfig),
     heap: literal(config.heap),
+    schemaRegistry: literal(config.schemaRegistry),
+    services: literal(config.services),
   });
 }

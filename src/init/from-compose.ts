@@ -5,13 +5,14 @@ import type { ImagesConfig, Mode, UserConfig, ZookeeperConfig } from '../model/t
 import { ComposeFileError } from '../base/errors.js';
 import { quoteText } from '../base/text.js';
 import { wholeNumber } from '../base/whole-number.js';
-import type { ComposeDocument } from '../compose/document.js';
+import type { ComposeDocument, ComposeService } from '../compose/document.js';
 import { brokersOf, composeStack, listenerExposure, settingOfVariable, type ComposeStack, type KafkaNodeService } from '../compose/stack.js';
 import { loadFlavor } from '../model/flavor.js';
 import { buildStackModel, type ServiceSpec } from '../model/stack.js';
 import { problemAt } from './choices.js';
 import { brokerConfigFromCompose, maxHeapOf, topicsFromCompose, uncarriedVariables } from './compose-settings.js';
 import { listenersFromCompose, publishedBind } from './compose-listeners.js';
+import { companionsFromCompose } from './companions-from-compose.js';
 
 export interface ComposeConversion {
   readonly config: UserConfig;
@@ -65,8 +66,9 @@ export function configFromCompose(document: ComposeDocument): ComposeConversion 
   );
   const brokerConfig = brokerConfigFromCompose(brokers, renderedSettings, notes);
   const topics = topicsFromCompose(brokers, brokers.length, notes);
-  notes.push(...leftBehind(stack, model.services, renderedBroker, brokers));
-  return { config: { ...base, topics, brokerConfig }, notCarried: notes };
+  const { companions, carried } = companionsFromCompose(stack, brokers, base, document.file, notes);
+  notes.push(...leftBehind(stack, model.services, renderedBroker, brokers, carried));
+  return { config: { ...base, topics, brokerConfig, ...companions }, notCarried: notes };
 }
 
 function nodeId(node: KafkaNodeService): number {
@@ -140,15 +142,21 @@ function imagesFromCompose(stack: ComposeStack, first: KafkaNodeService, mode: M
 }
 
 /** Services, mounts, ports and variables the config cannot express. */
-function leftBehind(stack: ComposeStack, rendered: readonly ServiceSpec[], renderedBroker: ServiceSpec, brokers: readonly KafkaNodeService[]): string[] {
+function leftBehind(
+  stack: ComposeStack,
+  rendered: readonly ServiceSpec[],
+  renderedBroker: ServiceSpec,
+  brokers: readonly KafkaNodeService[],
+  companions: ReadonlySet<ComposeService>,
+): string[] {
   const kafkaDevVolumes = new Set(rendered.flatMap((service) => service.volumes.map((mount) => mount.volume)));
   const known = new Set([...stack.kafka, ...stack.zookeeper].map((node) => node.service));
   const renderedZookeeper = rendered.find((service) => service.role === 'zookeeper')?.environment ?? {};
   const publishedListeners = new Set(brokers.flatMap((broker) => listenerExposure(broker).flatMap((exposure) => exposure.published ?? [])));
   return [
     ...stack.document.services
-      .filter((service) => !known.has(service))
-      .map((service) => `service ${service.name}${service.image ? ` (${service.image.value})` : ''}: kafka-dev runs Kafka and ZooKeeper only; keep it in a compose file of your own`),
+      .filter((service) => !known.has(service) && !companions.has(service))
+      .map((service) => `service ${service.name}${service.image ? ` (${service.image.value})` : ' (built from a Dockerfile)'}: not carried over; keep it in a compose file of your own`),
     ...[...known].flatMap((service) =>
       service.volumes
         .filter((mount) => !kafkaDevVolumes.has(mount.source ?? ''))

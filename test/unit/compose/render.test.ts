@@ -37,10 +37,9 @@ const variants: { name: string; config: UserConfig }[] = [
           image: 'my/app:dev',
           environment: { BOOTSTRAP: '${kafka.inside.bootstrap}', REGISTRY: '${schemaRegistry.inside.url}', PRICE: '$$5' },
           ports: ['8080:8080'],
-          volumes: ['app-data:/data', './files:/files:ro'],
+          volumes: ['app-data:/data'],
           dependsOn: ['kafka', 'schema-registry'],
           command: ['run', '--port', '8080'],
-          ready: { http: 'http://localhost:8080/health' },
         },
       },
     },
@@ -57,6 +56,12 @@ describe('renderCompose', () => {
     const compose = parseYaml(renderCompose(resolved({ services: { app: { image: 'a', environment: { PRICE: '$$5 ${kafka.inside.bootstrap}' }, command: ['echo', '$$HOME', '${kafka.outside.bootstrap}'] } } })));
     expect(compose.services.app.environment).toEqual({ PRICE: '$$5 kafka:9093' });
     expect(compose.services.app.command).toEqual(['echo', '$$HOME', 'localhost:9092']);
+  });
+
+  test('a companion mounts named volumes and host folders, read-only where asked', () => {
+    const compose = parseYaml(renderCompose(resolved({ services: { app: { image: 'a', volumes: ['data:/data:ro', './files:/files', '/abs:/abs:ro'] } } })));
+    expect(compose.services.app.volumes).toEqual(['data:/data:ro', '/somewhere/files:/files', '/abs:/abs:ro']);
+    expect(compose.volumes).toHaveProperty('data');
   });
 
   test('the same config renders byte-identical output', () => {

@@ -50,8 +50,23 @@ describe('configFromCompose on real-world compose files', () => {
         images: { kafka: 'confluentinc/cp-kafka:7.3.14', zookeeper: 'confluentinc/cp-zookeeper:7.3.14' },
         topics: [],
         brokerConfig: {},
+        // The Schema Registry and the REST proxy come along, wired to the broker and the registry by reference.
+        schemaRegistry: { image: 'confluentinc/cp-schema-registry:7.3.14' },
+        services: {
+          'rest-proxy': {
+            image: 'confluentinc/cp-kafka-rest:7.3.14',
+            environment: {
+              KAFKA_REST_HOST_NAME: 'rest-proxy',
+              KAFKA_REST_BOOTSTRAP_SERVERS: '${kafka.inside.bootstrap}',
+              KAFKA_REST_LISTENERS: 'http://0.0.0.0:8082',
+              KAFKA_REST_SCHEMA_REGISTRY_URL: '${schemaRegistry.inside.url}',
+            },
+            ports: ['8082:8082'],
+            dependsOn: ['kafka', 'schema-registry'],
+          },
+        },
       },
-      notes: [/service schema-registry \(confluentinc\/cp-schema-registry:7.3.14\)/, /broker: port 9101:9101 is not published by kafka-dev/, /KAFKA_JMX_PORT=9101 has no kafka-dev field/],
+      notes: [/rest-proxy: port 8082:8082 was published on every interface; kafka-dev publishes it on 127.0.0.1/, /broker: port 9101:9101 is not published by kafka-dev/, /KAFKA_JMX_PORT=9101 has no kafka-dev field/],
     },
     {
       fixture: 'bitnami-kraft-cluster.yml',
