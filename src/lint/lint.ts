@@ -9,6 +9,7 @@ import { missingDataVolume } from './rules/missing-data-volume.js';
 import { noListenerForContainers } from './rules/no-listener-for-containers.js';
 import { obsoleteVersionKey } from './rules/obsolete-version-key.js';
 import { portOnAllInterfaces } from './rules/port-on-all-interfaces.js';
+import { settingRemovedInKafkaVersion } from './rules/setting-removed-in-kafka-version.js';
 import { zookeeperModeOnKafka4 } from './rules/zookeeper-mode-on-kafka-4.js';
 
 /** Every rule, errors first: the order `--help` and the README list them in. */
@@ -17,6 +18,7 @@ export const lintRules: readonly LintRule[] = [
   advertisedPortMismatch,
   listenersSharePort,
   zookeeperModeOnKafka4,
+  settingRemovedInKafkaVersion,
   dockerSocketMounted,
   noListenerForContainers,
   portOnAllInterfaces,

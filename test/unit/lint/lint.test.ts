@@ -66,6 +66,10 @@ const expectations: { fixture: string; findings: string[] }[] = [
     findings: ['missing-data-volume@3 broker', 'port-on-all-interfaces@8 broker'],
   },
   {
+    fixture: 'kafka-4-with-3x-settings.yml',
+    findings: ['setting-removed-in-kafka-version@21 broker', 'setting-removed-in-kafka-version@22 broker'],
+  },
+  {
     fixture: 'blog-post-mistakes.yml',
     findings: [
       'obsolete-version-key@2',
