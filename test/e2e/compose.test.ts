@@ -1,10 +1,14 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserConfig } from '../../src/model/types.js';
-import { kafkaDev, projectDir, removeProject, requireDocker, uniqueProject } from './helpers.js';
+import { composeConfig, composeImplementations, kafkaDev, projectDir, removeProject, repoRoot, requireDocker, uniqueProject } from './helpers.js';
 
-/** The rendered file is checked by a real Compose implementation (Debian's docker-compose), and run by it. */
+const goldenDir = join(repoRoot, 'test/unit/compose/golden');
+const goldenRenders = readdirSync(goldenDir).filter((name) => name.endsWith('.yml'));
+
+/** The rendered file is checked by real Compose implementations (v1 and v2), and run by them. */
 describe('the rendered docker-compose.yml', () => {
   const project = uniqueProject('compose');
 
@@ -22,11 +26,22 @@ describe('the rendered docker-compose.yml', () => {
     { name: 'the defaults', config: {} },
     { name: 'three brokers', config: { brokers: 3, topics: [{ name: 'orders', replicationFactor: 3 }] } },
     { name: 'custom listeners and settings', config: { listeners: { inside: { host: 'broker', port: 29092 }, outside: { port: 19092 } }, brokerConfig: { 'log.retention.hours': 1 } } },
-  ])('passes docker-compose config for $name', async ({ config }) => {
+  ])('passes docker-compose config and docker compose config for $name', async ({ config }) => {
     const { file } = await renderIn(config);
-    const result = await execa('docker-compose', ['-p', project, '-f', file, 'config', '-q'], { reject: false });
-    expect(result.exitCode, result.stderr).toBe(0);
+    for (const { command } of composeImplementations) {
+      const result = await composeConfig(command, project, file);
+      expect(result.exitCode, result.stderr).toBe(0);
+    }
   });
+
+  test.each(composeImplementations.flatMap(({ compose, command }) => goldenRenders.map((golden) => ({ compose, command, golden }))))(
+    '$compose config accepts the golden render $golden without a word',
+    async ({ command, golden }) => {
+      const result = await composeConfig(command, project, join(goldenDir, golden));
+      expect(result.stderr).toBe('');
+      expect(result.exitCode).toBe(0);
+    },
+  );
 
   test('docker-compose up -d starts a broker that answers on localhost:9092, and kafka-dev status sees it', async () => {
     const { cwd, file } = await renderIn({});

@@ -1,11 +1,10 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { kafkaDev } from './helpers.js';
+import { composeConfig, composeImplementations, kafkaDev } from './helpers.js';
 
 /**
  * The class "bad input gets a clear error, good input gets what was asked", as a property: any
@@ -98,7 +97,7 @@ function expectWhatWasAsked(input: Record<string, unknown>, compose: Rendered): 
 }
 
 describe('any config is rendered as asked or refused cleanly', () => {
-  test('60 generated configs through `kafka-dev render` and `docker-compose config`', { timeout: 280_000 }, async () => {
+  test('60 generated configs through `kafka-dev render`, `docker-compose config` and `docker compose config`', { timeout: 280_000 }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kafka-dev-property-'));
     const file = join(dir, 'kafka-dev.config.json');
     const output = join(dir, 'docker-compose.yml');
@@ -111,9 +110,12 @@ describe('any config is rendered as asked or refused cleanly', () => {
           expectCleanRefusal(result.stderr);
           return;
         }
-        const checked = await execa('docker-compose', ['-p', 'kdt-property', '-f', output, 'config', '-q'], { reject: false });
-        expect(checked.stderr).toBe('');
-        expect(checked.exitCode).toBe(0);
+        // Compose v1 (docker-compose) and v2 (the docker compose plugin) both accept it, without a warning.
+        for (const { command } of composeImplementations) {
+          const checked = await composeConfig(command, 'kdt-property', output);
+          expect(checked.stderr).toBe('');
+          expect(checked.exitCode).toBe(0);
+        }
         expectWhatWasAsked(input as Record<string, unknown>, parse(await readFile(output, 'utf8')) as Rendered);
       }),
       { numRuns: 60, seed: Number(process.env.KAFKA_DEV_PROPERTY_SEED ?? Date.now() % 2 ** 31), endOnFailure: true },
