@@ -22,7 +22,8 @@ install() {
   command -v dnsmasq >/dev/null || [[ -x /usr/sbin/dnsmasq ]] || packages+=(dnsmasq-base)
   [[ ${#packages[@]} -eq 0 ]] && return
   log "installing ${packages[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}" >/dev/null 2>&1 ||
+    { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}" >/dev/null; }
 }
 
 stop() {
