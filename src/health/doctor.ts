@@ -4,6 +4,7 @@ import { projectLabels } from '../engine/labels.js';
 import { describeThrown } from '../base/text.js';
 import { allChecks, stackRunning, type Check, type CheckResult, type DoctorContext } from './doctor-checks.js';
 import { securityChecks } from './security-checks.js';
+import { connectCheck } from './connect-checks.js';
 
 export interface DoctorReport {
   readonly project: string;
@@ -13,7 +14,7 @@ export interface DoctorReport {
 }
 
 /** Runs every check in order; each one says pass, warn, fail or skip, with the fix when it is not a pass. */
-export async function runDoctor(config: ResolvedConfig, runtime: ContainerRuntime, checks: readonly Check[] = [...allChecks, ...securityChecks]): Promise<DoctorReport> {
+export async function runDoctor(config: ResolvedConfig, runtime: ContainerRuntime, checks: readonly Check[] = [...allChecks, ...securityChecks, connectCheck()]): Promise<DoctorReport> {
   const context = await gatherContext(config, runtime);
   const running = context.engine !== null && stackRunning(context);
   const results: CheckResult[] = [];
