@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -23,6 +23,10 @@ import { describeEngine } from './engine/discovery-kind.js';
 import { stackLogs, type StackLogs, type StackLogsOptions } from './engine/logs.js';
 import { attempt, whileClusterSettles, withAdmin, type KafkaAdmin, type TopicDescription } from './kafka/admin.js';
 import { consumeLines, produceLines, type ConsumeLinesOptions, type ProduceLinesOptions } from './kafka/console.js';
+import { adminClientSettings, readSecurityMaterial } from './secrets/material.js';
+import { userClientSettings, withExistingFiles } from './secrets/user-client.js';
+import type { ClientPem } from './model/client-formats.js';
+import type { ClientSettings } from './model/client-settings.js';
 import { readComposeFile } from './compose/read.js';
 import { renderCompose } from './compose/render.js';
 import { lintCompose, type LintReport } from './lint/lint.js';
@@ -60,6 +64,8 @@ export { checkTopicRequest, topicNameProblem } from './config/check-topic.js';
 export { checkWarnings as configWarnings } from './config/rules.js';
 export { networkName } from './engine/labels.js';
 export { bootstrapServers } from './model/cluster.js';
+export { clientFormats, renderClientSettings, type ClientFormat, type ClientPem } from './model/client-formats.js';
+export type { ClientSettings } from './model/client-settings.js';
 export { topicShape } from './model/topic-shape.js';
 export { findConfigFile, type LoadConfigOptions } from './config/load.js';
 
@@ -195,13 +201,13 @@ export async function logs(options: CommonOptions & Omit<StackLogsOptions, 'sign
 }
 
 /** Sends the input to the topic over OUTSIDE, one message per line; returns how many were sent. */
-export async function produce(topic: string, input: Readable, options: CommonOptions & ProduceLinesOptions = {}): Promise<number> {
-  return produceLines(bootstrapServers(await configOf(options)).host, topic, input, options);
+export async function produce(topic: string, input: Readable, options: CommonOptions & ProduceLinesOptions & ActingUser = {}): Promise<number> {
+  return produceLines(await actingClient(await configOf(options), 'produce', options.user), topic, input, options);
 }
 
 /** Writes the topic's messages to the output as they arrive, until the signal, `maxMessages` or `idleMs`; returns how many. */
-export async function consume(topic: string, output: Writable, options: CommonOptions & Omit<ConsumeLinesOptions, 'signal'> = {}): Promise<number> {
-  return consumeLines(bootstrapServers(await configOf(options)).host, topic, output, options);
+export async function consume(topic: string, output: Writable, options: CommonOptions & Omit<ConsumeLinesOptions, 'signal'> & ActingUser = {}): Promise<number> {
+  return consumeLines(await actingClient(await configOf(options), 'consume', options.user), topic, output, options);
 }
 
 export const defaultComposeFile = runDefaults.composeFile;
@@ -251,7 +257,43 @@ export interface TopicListEntry {
 }
 
 const adminFor = async <T>(options: CommonOptions, work: (admin: KafkaAdmin) => Promise<T>) =>
-  withAdmin(bootstrapServers(await configOf(options)).host, work, whileClusterSettles);
+  withAdmin(await actingClient(await configOf(options), 'topic', undefined), work, whileClusterSettles);
+
+export interface ActingUser {
+  /** On a secured stack, connect as this user of `security.users` (its ACLs apply) instead of kafka-dev's own. */
+  user?: string;
+}
+
+/** kafka-dev's own user over OUTSIDE, or the named one, with what an earlier `up` made for a secured stack. */
+async function actingClient(config: ResolvedConfig, command: string, user: string | undefined): Promise<ClientSettings> {
+  const material = await readSecurityMaterial(config);
+  return user === undefined ? adminClientSettings(config, material, 'outside') : userClientSettings(config, material, 'outside', user, command);
+}
+
+export interface ClientEnvOptions {
+  /** For containers on the stack's network (INSIDE) instead of programs on the host (OUTSIDE). */
+  inside?: boolean;
+  /** A user of `security.users`; default the first. */
+  user?: string;
+}
+
+export interface ClientEnv {
+  readonly listener: 'outside' | 'inside';
+  readonly settings: ClientSettings;
+  /** Under mTLS, the user's certificate and key as text, for clients that take them inline (Java). */
+  readonly pem?: ClientPem;
+}
+
+/** What a client needs to connect to the stack: bootstrap servers, protocol, SASL login, CA and certificate files. */
+export async function clientEnv(options: CommonOptions & ClientEnvOptions = {}): Promise<ClientEnv> {
+  const listener = options.inside ? 'inside' : 'outside';
+  const config = await configOf(options);
+  const chosen = userClientSettings(config, await readSecurityMaterial(config), listener, options.user);
+  const settings = listener === 'outside' ? withExistingFiles(chosen) : chosen;
+  const { certFile, keyFile } = settings.tls ?? {};
+  const pem = certFile && keyFile ? { cert: await readFile(certFile, 'utf8'), key: await readFile(keyFile, 'utf8') } : undefined;
+  return { listener, settings, ...(pem && { pem }) };
+}
 
 /** Every topic in the cluster, and the declared ones that do not exist yet, by name. */
 export async function listTopics(options: CommonOptions = {}): Promise<TopicListEntry[]> {

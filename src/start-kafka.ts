@@ -3,6 +3,10 @@ import type { LoadConfigOptions } from './config/load.js';
 import type { ContainerRuntime } from './engine/runtime.js';
 import { networkName } from './engine/labels.js';
 import { withAdmin } from './kafka/admin.js';
+import { connectionOptions, kafkajsOptions, type ConnectionOptions } from './kafka/client-options.js';
+import type { ClientSettings } from './model/client-settings.js';
+import { adminClientSettings, readSecurityMaterial } from './secrets/material.js';
+import { userClientSettings } from './secrets/user-client.js';
 
 /** Options of `startKafka`, the entry point for test suites (e.g. a vitest globalSetup). */
 export interface StartKafkaOptions extends Omit<LoadConfigOptions, 'configFile'> {
@@ -27,6 +31,12 @@ export interface RunningKafka {
   /** For containers on `network`, e.g. `['kafka:9093']`. */
   readonly containerBootstrapServers: readonly string[];
   readonly network: string;
+  /** How a client on the host connects, as the first user of `security.users` on a secured stack. */
+  readonly client: ClientSettings;
+  /** `client` as @platformatic/kafka options: `new Producer({ clientId, ...kafka.platformaticKafka })`. */
+  readonly platformaticKafka: ConnectionOptions;
+  /** `client` as kafkajs options: `new Kafka({ clientId, ...kafka.kafkajs })`. */
+  readonly kafkajs: ReturnType<typeof kafkajsOptions>;
   /** Deletes every message of these topics (default: all declared ones), keeping the topics: fast isolation between tests. */
   resetTopics(names?: readonly string[]): Promise<void>;
   /** With `reuse`, leaves the stack running; otherwise removes it with its volumes. */
@@ -44,13 +54,18 @@ export async function startKafka(options: StartKafkaOptions = {}): Promise<Runni
   // No smoke check: a test suite proves the path itself, and it would cost seconds on every start.
   const result = await up({ ...common, timeoutMs: options.timeoutMs, smoke: false });
   const declared = config.topics.map((topic) => topic.name);
+  const material = await readSecurityMaterial(config);
+  const client = userClientSettings(config, material, 'outside', undefined);
   return {
     project: result.project,
     bootstrapServers: result.bootstrapServers.host,
     containerBootstrapServers: result.bootstrapServers.containers,
     network: networkName(result.project),
+    client,
+    platformaticKafka: connectionOptions(client),
+    kafkajs: kafkajsOptions(client),
     async resetTopics(names = declared) {
-      await withAdmin(result.bootstrapServers.host, (admin) => admin.emptyTopics(names));
+      await withAdmin(adminClientSettings(config, material, 'outside'), (admin) => admin.emptyTopics(names));
     },
     async stop() {
       if (!options.reuse) await down({ ...common, volumes: true });

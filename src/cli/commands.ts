@@ -14,6 +14,7 @@ export const globalFlags: readonly FlagSpec[] = [
 ];
 
 const json: FlagSpec = { name: 'json', description: 'Print JSON' };
+const actingUser: FlagSpec = { name: 'user', value: 'name', description: 'On a secured stack: connect as this user of security.users (its ACLs apply) instead of kafka-dev' };
 
 export const commands: readonly CommandSpec[] = [
   {
@@ -35,6 +36,7 @@ export const commands: readonly CommandSpec[] = [
       'kafka-dev up',
       'kafka-dev up --config ./kafka-dev.config.ts -p my-app',
       'kafka-dev up --mode kraft --brokers 3      # a quick try; pass the same flags to status and down',
+      'kafka-dev up --mode kraft --kafka-version 3.9  # KRaft on Kafka 3.9: apache/kafka:3.9.2 instead of 4.4.0',
     ],
     cleansUp: true,
     usesEngine: true,
@@ -121,6 +123,7 @@ export const commands: readonly CommandSpec[] = [
     summary: 'Send stdin to a topic, one message per line, from the host (no JVM needed)',
     flags: [
       { name: 'key-separator', value: 'text', description: 'Split each line into key and value at this text' },
+      actingUser,
       { ...json, description: 'Print the number of messages sent as JSON' },
     ],
     examples: ['echo hello | kafka-dev produce test', "printf 'user-1:signed up\\n' | kafka-dev produce events --key-separator :"],
@@ -135,11 +138,25 @@ export const commands: readonly CommandSpec[] = [
       { name: 'group', value: 'id', description: 'Consumer group (committed offsets); default: a new one each run' },
       { name: 'max-messages', value: 'n', description: 'Stop after this many messages' },
       { name: 'idle', value: 'seconds', description: 'Stop after this long without a new message' },
+      actingUser,
       { ...json, description: 'One JSON object per message (topic, partition, offset, timestamp, key, value)' },
     ],
     examples: ['kafka-dev consume test --from-beginning', 'kafka-dev consume events --from-beginning --max-messages 10 --json'],
     cleansUp: true,
     run: async ([topic], flags, signal) => (await import('./commands/console.js')).consumeCommand(topic!, flags, signal),
+  },
+  {
+    name: 'env',
+    args: [],
+    summary: 'Print the settings a client needs to connect (bootstrap servers, security protocol, SASL login, CA file), ready to paste',
+    flags: [
+      { name: 'inside', description: 'For containers on the stack network (INSIDE) instead of programs on the host' },
+      { name: 'user', value: 'name', description: 'A user of security.users (default: the first)' },
+      { name: 'format', value: 'format', description: 'properties (Java, Kafka tools), librdkafka (kcat -F, confluent-kafka-go), node, python or dotenv', default: 'properties' },
+      { ...json, description: 'Print the settings as JSON' },
+    ],
+    examples: ['kafka-dev env --format librdkafka > client.conf && kcat -F client.conf -L', 'kafka-dev env --format node > kafka-client.mjs', 'kafka-dev env --inside --format dotenv'],
+    run: async (_, flags) => (await import('./commands/env.js')).envCommand(flags),
   },
   {
     name: 'doctor',

@@ -1,6 +1,8 @@
 import type { ResolvedConfig } from '../model/types.js';
 import { withAdmin } from '../kafka/admin.js';
 import { describeEachBroker } from '../kafka/probe.js';
+import { retarget, type KafkaTarget } from '../kafka/client-options.js';
+import { adminClientSettings, readSecurityMaterial } from '../secrets/material.js';
 import { describeQuorum } from '../kafka/quorum.js';
 import { bootstrapServers, brokerNodes, reachableHost } from '../model/cluster.js';
 import { buildStackModel, type CompanionEndpoint, type ServiceRole, type ServiceSpec } from '../model/stack.js';
@@ -129,7 +131,8 @@ export interface ClusterProbe {
 /** Each broker asked on its own address, plus in KRaft the quorum: who answers, is in sync and is in charge. */
 async function probeCluster(config: ResolvedConfig): Promise<ClusterProbe> {
   const nodes = brokerNodes(config);
-  const views = await describeEachBroker(nodes.map(({ broker }) => `${broker.outside.host}:${broker.outside.port}`));
+  const target = adminClientSettings(config, await readSecurityMaterial(config), 'outside');
+  const views = await describeEachBroker(nodes.map(({ broker }) => `${broker.outside.host}:${broker.outside.port}`), undefined, target);
   const brokers = new Set(
     nodes.filter((node, index) => views[index]?.brokers.some((listed) => listed.id === node.id)).map((node) => node.id),
   );
@@ -137,18 +140,18 @@ async function probeCluster(config: ResolvedConfig): Promise<ClusterProbe> {
   if (answering < 0) return { brokers, outOfSync: null, caughtUpVoters: new Set(), activeController: null };
   const { outside } = nodes[answering]!.broker;
   const address = `${outside.host}:${outside.port}`;
-  const outOfSync = await outOfSyncReplicas(address);
+  const outOfSync = await outOfSyncReplicas(retarget(target, [address]));
   if (config.mode === 'zookeeper') {
     const controllerId = views[answering]!.controllerId;
     return { brokers, outOfSync, caughtUpVoters: new Set(), activeController: controllerId >= 0 ? controllerId : null };
   }
-  const quorum = await describeQuorum(address);
+  const quorum = await describeQuorum(address, undefined, target);
   return { brokers, outOfSync, caughtUpVoters: new Set(quorum?.caughtUpVoters), activeController: quorum?.leaderId ?? null };
 }
 
-async function outOfSyncReplicas(address: string): Promise<Set<number> | null> {
+async function outOfSyncReplicas(target: KafkaTarget): Promise<Set<number> | null> {
   try {
-    const topics = await withAdmin([address], (admin) => admin.describeTopics(), { timeoutMs: 2000 });
+    const topics = await withAdmin(target, (admin) => admin.describeTopics(), { timeoutMs: 2000 });
     return new Set(
       topics.flatMap((topic) => topic.partitionDetails.flatMap((partition) => partition.replicas.filter((id) => !partition.isr.includes(id)))),
     );

@@ -43,6 +43,16 @@ export function connectionOptions(target: KafkaTarget): ConnectionOptions {
   };
 }
 
+/** The same connection in kafkajs' words: `brokers`, `ssl`, and mechanisms in lower case. */
+export function kafkajsOptions(target: KafkaTarget) {
+  const { bootstrapBrokers, sasl, tls } = connectionOptions(target);
+  return {
+    brokers: bootstrapBrokers,
+    ...(tls && { ssl: tls }),
+    ...(sasl && { sasl: { mechanism: sasl.mechanism.toLowerCase(), username: sasl.username as string, password: sasl.password as string } }),
+  };
+}
+
 function readPem(what: string, file: string): string {
   try {
     return readFileSync(file, 'utf8');

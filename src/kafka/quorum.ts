@@ -1,4 +1,5 @@
 import { Connection, describeQuorumV0 } from '@platformatic/kafka';
+import { connectionOptions, type KafkaTarget } from './client-options.js';
 
 const clusterMetadataTopic = '__cluster_metadata';
 
@@ -12,10 +13,12 @@ export interface QuorumView {
 /**
  * The KRaft metadata quorum, asked of any broker (DescribeQuorum, KIP-595). In KRaft the metadata
  * response's controller id is just some broker, so only this tells the active controller.
+ * `target` says how to log in on a secured listener.
  */
-export async function describeQuorum(bootstrap: string, timeoutMs = 2000): Promise<QuorumView | null> {
+export async function describeQuorum(bootstrap: string, timeoutMs = 2000, target: KafkaTarget = [bootstrap]): Promise<QuorumView | null> {
   const separator = bootstrap.lastIndexOf(':');
-  const connection = new Connection('kafka-dev', { connectTimeout: timeoutMs, requestTimeout: timeoutMs });
+  const { sasl, tls } = connectionOptions(target);
+  const connection = new Connection('kafka-dev', { connectTimeout: timeoutMs, requestTimeout: timeoutMs, ...(sasl && { sasl }), ...(tls && { tls }) });
   // A broker that resets the connection (still starting) also rejects the request below; unheard, the event would end the process.
   connection.on('error', () => undefined);
   try {

@@ -14,7 +14,8 @@ import { planStep } from './up/plan-step.js';
 import { checkTopology } from './up/topology-check.js';
 import { migrateVolumes } from './up/migrate-volumes.js';
 import { prepareSecurityMaterial } from './up/security-material.js';
-import { isSecured } from '../model/security.js';
+import { authorizerOn, isSecured } from '../model/security.js';
+import { reconcileAclsStep } from './up/acls.js';
 import { reconcileTopicsStep, smokeStep } from './up/verify.js';
 import { reconcileConnectorsStep } from './up/connectors.js';
 import { startCompanions } from './up/companions.js';
@@ -52,8 +53,9 @@ export function upOperation(
   const hasCompanions = context.model.services.some((service) => service.companion);
   const reconciled = (hasCompanions ? brokersReady.check('Start and wait for services', (plan, signal) => startCompanions(context, plan, created, signal)) : brokersReady)
     .step('Reconcile topics', (plan) => reconcileTopicsStep(context, plan));
+  const authorized = authorizerOn(config.security) ? reconciled.check('Reconcile ACLs', () => reconcileAclsStep(context)) : reconciled;
   const { connect } = config;
-  const connected = connect ? reconciled.step('Reconcile connectors', (result, signal) => reconcileConnectorsStep(context, connect, result, signal)) : reconciled;
+  const connected = connect ? authorized.step('Reconcile connectors', (result, signal) => reconcileConnectorsStep(context, connect, result, signal)) : authorized;
   const done = options.smoke === false ? connected : connected.step('Smoke check', (result, signal) => smokeStep(context, result, signal));
 
   return {

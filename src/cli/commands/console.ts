@@ -5,12 +5,13 @@ import { printResult } from '../output.js';
 
 export interface ProduceFlags extends GlobalFlags {
   keySeparator?: string;
+  user?: string;
   json?: boolean;
 }
 
 /** Reads stdin, one message per line, into the topic over OUTSIDE. */
 export async function produceCommand(topic: string, flags: ProduceFlags): Promise<void> {
-  const sent = await produce(topic, process.stdin, { ...loadOptions('produce', flags), keySeparator: flags.keySeparator });
+  const sent = await produce(topic, process.stdin, { ...loadOptions('produce', flags), keySeparator: flags.keySeparator, user: flags.user });
   if (flags.json) printResult(flags, { topic, sent }, () => '');
   else process.stderr.write(`${plural(sent, 'message')} sent to ${topic}\n`);
 }
@@ -21,6 +22,7 @@ export interface ConsumeFlags extends GlobalFlags {
   json?: boolean;
   maxMessages?: string;
   idle?: string;
+  user?: string;
 }
 
 /** Prints the topic's messages as they arrive, until Ctrl-C, --max-messages or --idle. */
@@ -29,6 +31,7 @@ export async function consumeCommand(topic: string, flags: ConsumeFlags, signal:
     ...loadOptions('consume', flags),
     fromBeginning: flags.fromBeginning,
     group: flags.group,
+    user: flags.user,
     json: flags.json,
     maxMessages: flags.maxMessages === undefined ? undefined : countFlag('max-messages', flags.maxMessages, 1),
     idleMs: flags.idle === undefined ? undefined : secondsFlag('idle', flags.idle, 0),
