@@ -29,7 +29,7 @@ export function checkTopicSettings(
 export function unknownSettingMessage(key: string, kind: 'topic' | 'broker', catalog: KafkaSettingsCatalog): string {
   const versions = Object.values(settingsCatalogs).filter((other) => key in other[kind]).map((other) => other.version);
   if (versions.length > 0) {
-    return `exists in Kafka ${versions.join(', ')} but not in ${catalog.version}, which this config runs (see images.kafka and mode); remove it`;
+    return `exists in Kafka ${versions.join(', ')} but not in ${catalog.version}, which this config runs (see images.kafka, kafkaVersion and mode); remove it, or run a Kafka version that has it`;
   }
   return `unknown ${kind} setting; did you mean '${closest(key, Object.keys(catalog[kind]))}'? (Kafka ${catalog.version} ${kind} settings)`;
 }

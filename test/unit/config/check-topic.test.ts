@@ -46,7 +46,7 @@ describe('checkTopicRequest against the Kafka the config runs', () => {
   test("a setting Kafka 4 dropped is refused for a KRaft cluster on Kafka 4, and accepted on 3.9", () => {
     const request = { name: 'a', config: { 'message.downconversion.enable': 'true' } };
     expect(checkTopicRequest(request, 1, kraft).issues).toEqual([
-      { path: '--config message.downconversion.enable', message: 'exists in Kafka 3.9 but not in 4.4, which this config runs (see images.kafka and mode); remove it' },
+      { path: '--config message.downconversion.enable', message: 'exists in Kafka 3.9 but not in 4.4, which this config runs (see images.kafka, kafkaVersion and mode); remove it, or run a Kafka version that has it' },
     ]);
     expect(checkTopicRequest(request, 1).issues).toEqual([]);
   });

@@ -69,7 +69,7 @@ describe('settings lists per Kafka version', () => {
 
   test('the refusal names both versions, so the user sees why', () => {
     expect(checkTopicSettings({ 'message.format.version': '3.0' }, settingsCatalogFor(kafka44))).toEqual([
-      { path: 'message.format.version', message: 'exists in Kafka 3.9 but not in 4.4, which this config runs (see images.kafka and mode); remove it' },
+      { path: 'message.format.version', message: 'exists in Kafka 3.9 but not in 4.4, which this config runs (see images.kafka, kafkaVersion and mode); remove it, or run a Kafka version that has it' },
     ]);
   });
 });
