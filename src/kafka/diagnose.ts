@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { Socket } from 'node:net';
 import { withAdmin } from './admin.js';
+import { bootstrapOf, retarget, type KafkaTarget } from './client-options.js';
 import { kafkaErrorMessage } from './errors.js';
 
 /** What went wrong on a smoke path, in the words a developer needs, and what to do about it. */
@@ -17,8 +18,10 @@ const advertisedWrong =
 /**
  * Walks the path a host client takes: TCP to each bootstrap address, a metadata request, then
  * each broker's advertised address (resolve the name, connect). Empty when all of it works.
+ * `target` logs in on a secured listener.
  */
-export async function diagnoseOutside(bootstrap: readonly string[], timeoutMs = 3000): Promise<PathProblem[]> {
+export async function diagnoseOutside(target: KafkaTarget, timeoutMs = 3000): Promise<PathProblem[]> {
+  const bootstrap = bootstrapOf(target);
   const unreachable = await Promise.all(
     bootstrap.map(async (address) => {
       const reason = await tcpProblem(address, timeoutMs);
@@ -31,7 +34,7 @@ export async function diagnoseOutside(bootstrap: readonly string[], timeoutMs = 
 
   let brokers;
   try {
-    brokers = (await withAdmin(reachable, (admin) => admin.describeCluster(), { timeoutMs })).brokers;
+    brokers = (await withAdmin(retarget(target, reachable), (admin) => admin.describeCluster(), { timeoutMs })).brokers;
   } catch (error) {
     return [
       {

@@ -1,5 +1,6 @@
 import { Consumer, MessagesStreamModes, ProduceAcks, Producer } from '@platformatic/kafka';
 import { closeConsumer } from '../kafka/close-consumer.js';
+import { connectionOptions, type KafkaTarget } from '../kafka/client-options.js';
 import type { PathResult, SmokeRun } from './path.js';
 import { smokeSeq, smokeValue } from './message.js';
 import { deliveryStats, type Receipt } from './stats.js';
@@ -10,9 +11,9 @@ export const outsideMeasures =
   "latency: from the producer's send call (batches of up to 1,000 messages) to the consumer having the message, both in kafka-dev on the host; throughput: messages received per second from the first send to the last receipt; connecting the clients is not included";
 
 /** The OUTSIDE path: an idempotent producer and a consumer in this process, through the published bootstrap address. */
-export async function outsidePath(bootstrap: readonly string[], run: SmokeRun): Promise<PathResult> {
+export async function outsidePath(target: KafkaTarget, run: SmokeRun): Promise<PathResult> {
   // Retries ride out a cluster that just started (its group coordinator may still move) or just lost a broker (its partitions move).
-  const common = { clientId: 'kafka-dev-smoke', bootstrapBrokers: [...bootstrap], timeout: 10_000, retries: 40, retryDelay: 250 };
+  const common = { clientId: 'kafka-dev-smoke', ...connectionOptions(target), timeout: 10_000, retries: 40, retryDelay: 250 };
   const consumer = new Consumer({ ...common, groupId: run.topic });
   const producer = new Producer({ ...common, idempotent: true, acks: ProduceAcks.ALL });
   const sentAt: number[] = [];

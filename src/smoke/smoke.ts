@@ -8,6 +8,12 @@ import { runDefaults } from '../model/defaults.js';
 import { attempt, whileClusterSettles, withAdmin, type KafkaAdmin } from '../kafka/admin.js';
 import { kafkaErrorMessage } from '../kafka/errors.js';
 import { diagnoseOutside, type PathProblem } from '../kafka/diagnose.js';
+import type { KafkaTarget } from '../kafka/client-options.js';
+import type { ClientSettings } from '../model/client-settings.js';
+import { isSecured } from '../model/security.js';
+import { adminClientSettings, readSecurityMaterial } from '../secrets/material.js';
+import { userClientSettings } from '../secrets/user-client.js';
+import { securityRefusals } from './security-refusals.js';
 import { insideMeasures, insidePath } from './inside.js';
 import { insideReach, reachMeasures } from './inside-reach.js';
 import { insideAnswersMeasures, listenerAnswers, outsideAnswersMeasures, type ListenerAnswers } from './listener-answers.js';
@@ -72,6 +78,8 @@ const smokePartitions = 3;
 /** The network and Kafka work of the smoke check; unit tests pass fakes. */
 export interface SmokeDependencies {
   readonly diagnoseOutside: typeof diagnoseOutside;
+  readonly securityRefusals: typeof securityRefusals;
+  readonly clientsOf: typeof smokeClients;
   readonly withAdmin: typeof withAdmin;
   readonly outsidePath: typeof outsidePath;
   readonly insidePath: typeof insidePath;
@@ -79,7 +87,7 @@ export interface SmokeDependencies {
   readonly listenerAnswers: typeof listenerAnswers;
 }
 
-const liveDependencies: SmokeDependencies = { diagnoseOutside, withAdmin, outsidePath, insidePath, insideReach, listenerAnswers };
+const liveDependencies: SmokeDependencies = { diagnoseOutside, securityRefusals, clientsOf: smokeClients, withAdmin, outsidePath, insidePath, insideReach, listenerAnswers };
 
 export async function runSmoke(
   config: ResolvedConfig,
@@ -92,11 +100,13 @@ export async function runSmoke(
   const bootstrap = bootstrapServers(config);
   const messages = options.messages ?? runDefaults.smokeMessages;
   const depth = possibleDepth(config, options.depth ?? 'full');
+  const { host, user } = await dependencies.clientsOf(config);
   const check: SmokeCheck = {
     config,
     runtime,
     dependencies,
-    hostBootstrap: bootstrap.host,
+    hostBootstrap: host,
+    ...(user && { user }),
     insideAddresses: bootstrap.containers,
     depth,
     ...pathPlans(config, bootstrap, messages, depth, options),
@@ -104,9 +114,16 @@ export async function runSmoke(
   const report = (paths: PathReport[]) => smokeReport(config.name, messages, paths);
   if (check.depth === 'answers') return report(await answerPaths(check));
 
-  const problems = await dependencies.diagnoseOutside(bootstrap.host);
+  const problems = await dependencies.diagnoseOutside(host);
   if (problems.length > 0) return report(notRunPaths(check, problems));
-  return dependencies.withAdmin(bootstrap.host, async (admin) => report(await runPaths(admin, check)), whileClusterSettles);
+  return dependencies.withAdmin(host, async (admin) => report(await runPaths(admin, check)), whileClusterSettles);
+}
+
+/** On a secured stack kafka-dev logs in as itself, and the refusals are shown with the first user. */
+async function smokeClients(config: ResolvedConfig): Promise<{ host: KafkaTarget; user?: ClientSettings }> {
+  const material = await readSecurityMaterial(config);
+  const host = adminClientSettings(config, material, 'outside');
+  return isSecured(config.security) ? { host, user: userClientSettings(config, material, 'outside', undefined) } : { host };
 }
 
 /** The Metadata checks speak plain Kafka: a listener behind TLS or SASL is proven with messages, by clients that log in. */
@@ -126,7 +143,10 @@ interface SmokeCheck {
   readonly config: ResolvedConfig;
   readonly runtime: ContainerRuntime;
   readonly dependencies: SmokeDependencies;
-  readonly hostBootstrap: readonly string[];
+  /** How kafka-dev reaches OUTSIDE: the bootstrap list, with its login on a secured stack. */
+  readonly hostBootstrap: KafkaTarget;
+  /** On a secured stack, the user whose wrong password and missing ACLs must be refused. */
+  readonly user?: ClientSettings;
   readonly insideAddresses: readonly string[];
   readonly depth: SmokeDepth;
   readonly outside: PathPlan;
@@ -228,10 +248,12 @@ function insideReachReport({ config, runtime, dependencies, insideAddresses, ins
   });
 }
 
-async function outsideResult({ dependencies, hostBootstrap, outside }: SmokeCheck): Promise<PathResult> {
+async function outsideResult({ config, dependencies, hostBootstrap, user, outside }: SmokeCheck): Promise<PathResult> {
   const result = await dependencies.outsidePath(hostBootstrap, outside.run);
   // Nothing came back: say why, if the path from the host explains it.
-  return result.stats.received === 0 ? { ...result, problems: await dependencies.diagnoseOutside(hostBootstrap) } : result;
+  if (result.stats.received === 0) return { ...result, problems: await dependencies.diagnoseOutside(hostBootstrap) };
+  const refusals = user ? await dependencies.securityRefusals(config.security, user, outside.run.topic) : [];
+  return { ...result, problems: [...result.problems, ...refusals] };
 }
 
 function describePath({ path, bootstrap, run, measured }: PathPlan) {

@@ -23,6 +23,8 @@ function smokeWith(overrides: Partial<SmokeDependencies> = {}, depth?: SmokeDept
   const admin = new FakeAdmin([1]);
   const dependencies: SmokeDependencies = {
     diagnoseOutside: async () => [],
+    securityRefusals: async () => [],
+    clientsOf: async () => ({ host: ['localhost:9092'] }),
     withAdmin: admin.withAdmin,
     outsidePath: (_bootstrap, run) => pathDelivering()(run),
     insidePath: (run) => pathDelivering()(run),
@@ -90,6 +92,24 @@ describe('runSmoke', () => {
     expect(admin.calls).toEqual([]);
   });
 
+  test('on a secured stack a refusal that does not come (a wrong password accepted) fails OUTSIDE; the user is asked about after the messages', async () => {
+    const user = { bootstrap: ['localhost:9092'], protocol: 'SASL_SSL' as const, sasl: { mechanism: 'SCRAM-SHA-512' as const, username: 'app', password: 'p' } };
+    const accepted: PathProblem = { problem: "a wrong password for user 'app' was accepted", hint: 'recreate the brokers' };
+    const asked: string[] = [];
+    const { report } = smokeWith({
+      clientsOf: async () => ({ host: user, user }),
+      securityRefusals: async (_security, who, topic) => (asked.push(`${who.sasl!.username} ${topic}`), [accepted]),
+    });
+    const smoke = await report;
+    expect(smoke.paths[0]).toMatchObject({ path: 'outside', status: 'failed', problems: [accepted] });
+    expect(asked).toEqual([`app ${smoke.paths[0]!.topic}`]);
+  });
+
+  test('without a user (a PLAINTEXT stack) nothing is asked to be refused', async () => {
+    const { report } = smokeWith({ securityRefusals: async () => expect.unreachable('no refusals on a PLAINTEXT stack') });
+    expect((await report).passed).toBe(true);
+  });
+
   test('quick: messages over OUTSIDE only, and INSIDE proven by Metadata from a container, started beside the topic', async () => {
     const { admin, report } = smokeWith({ insidePath: async () => expect.unreachable('no console tools in a quick check') }, 'quick');
     const smoke = await report;
@@ -142,6 +162,8 @@ describe('runSmoke', () => {
     const insideRuns: string[] = [];
     const dependencies: SmokeDependencies = {
       diagnoseOutside: async () => [],
+      securityRefusals: async () => [],
+      clientsOf: async () => ({ host: ['localhost:9092'] }),
       withAdmin: new FakeAdmin([1]).withAdmin,
       outsidePath: (_bootstrap, run) => pathDelivering()(run),
       insidePath: (run) => (insideRuns.push(run.topic), pathDelivering()(run)),
