@@ -8,6 +8,7 @@
 #   - the CNI dnsname plugin (with dnsmasq), or containers cannot resolve each other's names.
 # The images named are copied over from the Docker engine (when missing or different).
 #
+#   podman-engine.sh install              the packages only (CI does it ahead of the tests)
 #   podman-engine.sh start DIR IMAGE...   DIR/podman.sock
 #   podman-engine.sh stop DIR
 set -o errexit -o nounset -o pipefail
@@ -65,7 +66,8 @@ CONF
 }
 
 case ${1:-} in
+  install) install ;;
   start) [[ $# -ge 2 ]] || die 'usage: podman-engine.sh start DIR IMAGE...'; shift; start "$@" ;;
   stop) [[ $# -eq 2 ]] || die 'usage: podman-engine.sh stop DIR'; stop "$2" ;;
-  *) die 'usage: podman-engine.sh start DIR IMAGE... | stop DIR' ;;
+  *) die 'usage: podman-engine.sh install | start DIR IMAGE... | stop DIR' ;;
 esac
