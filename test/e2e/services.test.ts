@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { UserConfig } from '../../src/model/types.js';
+import { kafkaDev, produce, projectDir, removeProject, requireDocker, resourcesOf, testImages, uniqueProject } from './helpers.js';
+
+const greetings = ['hello over INSIDE', 'and once more'];
+
+/**
+ * Kafka (cp stand-in, ZooKeeper mode) and a generic service made of the Kafka image itself: it
+ * lists the topics over INSIDE through the reference the config resolves, says so (its log-line
+ * readiness), then prints what it consumes from `greetings`.
+ */
+const config: UserConfig = {
+  listeners: { outside: { port: 29292 } },
+  zookeeper: { port: 22381 },
+  topics: [{ name: 'greetings' }],
+  services: {
+    reader: {
+      image: testImages.confluentKafka,
+      environment: { BOOTSTRAP: '${kafka.inside.bootstrap}' },
+      command: [
+        'bash',
+        '-c',
+        'kafka-topics --bootstrap-server "$$BOOTSTRAP" --list > /dev/null && echo "reached ${kafka.inside.bootstrap} over INSIDE" && exec kafka-console-consumer --bootstrap-server "$$BOOTSTRAP" --topic greetings --from-beginning',
+      ],
+      volumes: ['reader-data:/data'],
+      dependsOn: ['kafka'],
+      ready: { log: '^reached kafka:9093 over INSIDE$' },
+    },
+  },
+};
+
+/** `kafka-dev logs reader` until every greeting is there (bounded). */
+async function readerPrinted(run: (...args: string[]) => ReturnType<typeof kafkaDev>): Promise<string[]> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const logs = await run('logs', 'reader');
+    const found = greetings.filter((greeting) => logs.stdout.includes(greeting));
+    if (found.length === greetings.length || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+describe('a generic service next to Kafka', () => {
+  const project = uniqueProject('services');
+  let cwd: string;
+  const run = (...args: string[]) => kafkaDev([...args, '--project-name', project], { cwd });
+
+  beforeAll(async () => {
+    await requireDocker();
+    cwd = await projectDir(config);
+  });
+  afterAll(() => removeProject(project));
+
+  test('up starts it once the brokers answer and waits for its log line; it reads Kafka over INSIDE', async () => {
+    const result = await run('up');
+    expect(result.exitCode, result.stderr + result.stdout).toBe(0);
+    expect(result.stderr).toContain('create reader');
+    expect(result.stderr).toMatch(/Start and wait for services.*reader started and ready/);
+
+    const { containers, volumes } = await resourcesOf(project);
+    const reader = containers.find((container) => container.Labels['com.docker.compose.service'] === 'reader');
+    expect(reader?.State).toBe('running');
+    expect(reader?.Labels['dev.kafka-dev.role']).toBe('companion');
+    expect(volumes).toContain(`${project}_reader-data`);
+
+    await produce('localhost:29292', 'greetings', greetings);
+    expect(await readerPrinted(run)).toEqual(greetings);
+  });
+
+  test('status lists it as a healthy companion', async () => {
+    const result = await run('status', '--json');
+    expect(result.exitCode, result.stderr + result.stdout).toBe(0);
+    const status = JSON.parse(result.stdout) as { services: { service: string; role: string; health: string; state: string }[] };
+    expect(status.services.find((service) => service.service === 'reader')).toMatchObject({ role: 'companion', state: 'running', health: 'healthy' });
+  });
+
+  test('down removes it with the rest and keeps its volume; down --volumes removes that too', async () => {
+    const down = await run('down');
+    expect(down.exitCode, down.stderr).toBe(0);
+    const kept = await resourcesOf(project);
+    expect(kept.containers).toEqual([]);
+    expect(kept.volumes).toContain(`${project}_reader-data`);
+
+    const gone = await run('down', '--volumes');
+    expect(gone.exitCode, gone.stderr).toBe(0);
+    expect(await resourcesOf(project)).toEqual({ containers: [], networks: [], volumes: [] });
+  });
+});
