@@ -35,6 +35,20 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** How each engine is chosen; smoke and down choose it the same way as up unless said otherwise. */
+interface Setup {
+  name: string;
+  /** The first progress line's start; default: Docker Engine. */
+  kind?: RegExp;
+  /** The engine the containers must be on; default: the second dockerd. */
+  runs?: Docker;
+  env: () => Record<string, string>;
+  smokeArgs?: string[];
+  downEnv?: () => Record<string, string>;
+  /** How the first progress line names the address, the context and why. */
+  engine: () => string;
+}
+
 const projectContainers = (engine: Docker, project: string) =>
   engine.listContainers({ all: true, filters: { label: [`com.docker.compose.project=${project}`] } });
 
@@ -64,9 +78,9 @@ describe('the default stack on other engines', () => {
     await execa('bash', [script('podman-engine.sh'), 'stop', podmanDir], { stdio: 'inherit', reject: false });
   });
 
-  const setups: { name: string; kind?: RegExp; runs?: Docker; env: () => Record<string, string>; smokeArgs: string[]; downEnv: () => Record<string, string>; engine: () => string }[] = [
+  const setups: Setup[] = [
     {
-      name: "a Docker context: the current one in config.json for up, --context for smoke, DOCKER_CONTEXT for down",
+      name: 'a Docker context: the current one in config.json for up, --context for smoke, DOCKER_CONTEXT for down',
       env: () => ({ DOCKER_CONFIG: configDir }),
       smokeArgs: ['--context', context],
       downEnv: () => ({ DOCKER_CONFIG: configDir, DOCKER_CONTEXT: context }),
@@ -75,15 +89,11 @@ describe('the default stack on other engines', () => {
     {
       name: 'DOCKER_HOST on the unix socket',
       env: () => ({ DOCKER_HOST: socket }),
-      smokeArgs: [],
-      downEnv: () => ({ DOCKER_HOST: socket }),
       engine: () => `at ${socket} (context default: DOCKER_HOST is set)`,
     },
     {
       name: 'DOCKER_HOST on tcp://127.0.0.1 with TLS: DOCKER_TLS_VERIFY and DOCKER_CERT_PATH',
       env: () => ({ DOCKER_HOST: `tcp://127.0.0.1:${tlsPort}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: `${engineDir}/client` }),
-      smokeArgs: [],
-      downEnv: () => ({ DOCKER_HOST: `tcp://127.0.0.1:${tlsPort}`, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: `${engineDir}/client` }),
       engine: () => `at tcp://127.0.0.1:${tlsPort} (context default: DOCKER_HOST is set, with TLS from ${engineDir}/client)`,
     },
     {
@@ -91,8 +101,6 @@ describe('the default stack on other engines', () => {
       kind: /^Engine: Podman \d+\.\d+\S* \(API \d+\.\d+\) /,
       runs: podman,
       env: () => ({ DOCKER_HOST: podmanSocket }),
-      smokeArgs: [],
-      downEnv: () => ({ DOCKER_HOST: podmanSocket }),
       engine: () => `at ${podmanSocket} (context default: DOCKER_HOST is set)`,
     },
   ];
@@ -112,11 +120,11 @@ describe('the default stack on other engines', () => {
     expect(running.every((container) => container.State === 'running')).toBe(true);
     expect(await projectContainers(docker, project)).toEqual([]);
 
-    const smoke = await run(['smoke', '--json', ...setup.smokeArgs], setup.env());
+    const smoke = await run(['smoke', '--json', ...(setup.smokeArgs ?? [])], setup.env());
     expect(smoke.exitCode, smoke.stderr).toBe(0);
     expect((JSON.parse(smoke.stdout) as SmokeReport).passed).toBe(true);
 
-    const down = await run(['down', '--volumes'], setup.downEnv());
+    const down = await run(['down', '--volumes'], (setup.downEnv ?? setup.env)());
     expect(down.exitCode, down.stderr).toBe(0);
     expect(await projectContainers(engine, project)).toEqual([]);
     const { Volumes } = await engine.listVolumes({ filters: { label: [`com.docker.compose.project=${project}`] } });

@@ -3,19 +3,20 @@ import { describeEngine, engineKind, knownLimits } from '../../../src/engine/dis
 import { discoverEngine } from '../../../src/engine/discovery.js';
 import { dockerEngine, type DoctorContext } from '../../../src/health/doctor-checks.js';
 
-// Parts of the /version and /info answers each engine gives (recorded; other fields left out).
+// Parts of the /version and /info answers each engine gives (other fields left out); Docker Engine 20.10 and
+// Podman 4.3 as they answered on this project's CI machines, the others from their users' reports.
 const answers = {
   'Docker Engine': {
-    version: { Platform: { Name: '' }, Components: [{ Name: 'Engine' }, { Name: 'containerd' }, { Name: 'runc' }], Version: '20.10.24+dfsg1', ApiVersion: '1.41' },
-    info: { OperatingSystem: 'Debian GNU/Linux 12 (bookworm)', Name: 'build-host' },
+    version: { Platform: { Name: '' }, Components: [{ Name: 'Engine' }, { Name: 'containerd' }, { Name: 'runc' }, { Name: 'docker-init' }], Version: '20.10.24+dfsg1', ApiVersion: '1.41' },
+    info: { OperatingSystem: 'Debian GNU/Linux 12 (bookworm)', Name: 'vm' },
   },
   'Docker Desktop': {
     version: { Platform: { Name: 'Docker Desktop 4.38.0 (181591)' }, Components: [{ Name: 'Engine' }], Version: '27.5.1', ApiVersion: '1.47' },
     info: { OperatingSystem: 'Docker Desktop', Name: 'docker-desktop' },
   },
   Podman: {
-    version: { Platform: { Name: 'linux/amd64/debian-12' }, Components: [{ Name: 'Podman Engine' }, { Name: 'Conmon' }, { Name: 'OCI Runtime (crun)' }], Version: '4.3.1', ApiVersion: '1.41' },
-    info: { OperatingSystem: 'debian', Name: 'build-host' },
+    version: { Platform: { Name: 'linux/amd64/debian-12' }, Components: [{ Name: 'Podman Engine' }, { Name: 'Conmon' }, { Name: 'OCI Runtime (runc)' }], Version: '4.3.1', ApiVersion: '1.41' },
+    info: { OperatingSystem: 'debian', Name: 'vm' },
   },
   Colima: { version: { Components: [{ Name: 'Engine' }], Version: '27.4.0' }, info: { OperatingSystem: 'Ubuntu 24.04.1 LTS', Name: 'colima' } },
   OrbStack: { version: { Components: [{ Name: 'Engine' }], Version: '27.5.1' }, info: { OperatingSystem: 'OrbStack', Name: 'orbstack' } },
