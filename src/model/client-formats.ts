@@ -15,10 +15,14 @@ export type ClientFormat = (typeof clientFormats)[number];
 
 type Entries = [key: string, value: string][];
 
-/** A client certificate and its key as PEM text: Java clients take them inline, not as file paths. */
+/**
+ * PEM text for Java clients to take inline rather than as file paths: the client certificate and
+ * its key (a PEM keystore needs both in one place), and the CA where the client has no file of it.
+ */
 export interface ClientPem {
-  readonly cert: string;
-  readonly key: string;
+  readonly cert?: string;
+  readonly key?: string;
+  readonly ca?: string;
 }
 
 /** Java client properties: the JAAS line carries the credentials; PEM needs no keystore file. */
@@ -32,8 +36,8 @@ export function javaClientEntries({ bootstrap, protocol, sasl, tls }: ClientSett
     entries.push(['sasl.mechanism', sasl.mechanism]);
     entries.push(['sasl.jaas.config', `${loginModule} required username=${jaasQuoted(sasl.username)} password=${jaasQuoted(sasl.password)};`]);
   }
-  if (tls) entries.push(['ssl.truststore.type', 'PEM'], ['ssl.truststore.location', tls.caFile]);
-  if (tls?.certFile && pem) entries.push(['ssl.keystore.type', 'PEM'], ['ssl.keystore.certificate.chain', pem.cert], ['ssl.keystore.key', pem.key]);
+  if (tls) entries.push(['ssl.truststore.type', 'PEM'], pem?.ca ? ['ssl.truststore.certificates', pem.ca] : ['ssl.truststore.location', tls.caFile]);
+  if (tls?.certFile && pem?.cert && pem.key) entries.push(['ssl.keystore.type', 'PEM'], ['ssl.keystore.certificate.chain', pem.cert], ['ssl.keystore.key', pem.key]);
   return entries;
 }
 

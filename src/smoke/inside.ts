@@ -16,7 +16,12 @@ export interface InsideContext {
   readonly admin: KafkaAdmin;
   /** The INSIDE bootstrap list, e.g. `kafka:9093`. */
   readonly bootstrap: string;
+  /** On a secured INSIDE: the tools' client properties (login, CA inline), written in their containers. */
+  readonly clientProperties?: string;
 }
+
+/** Where a tool's container holds the client properties: the tools get no mount, so the text comes in through the environment. */
+const clientFile = '/tmp/kafka-dev-client.properties';
 
 export const insideMeasures = (network: string) =>
   `latency: from the record's CreateTime (stamped by kafka-console-producer as it sends, in a container on ${network}) to kafka-console-consumer's output line for it reaching kafka-dev through Docker's output stream; throughput: messages received per second from the first CreateTime to the last receipt; the tools' JVM start-up is not included`;
@@ -30,7 +35,7 @@ export const insideMeasures = (network: string) =>
 const producerScript =
   '{ read -r go && i=0 && while [ "$i" -lt "$SMOKE_MESSAGES" ]; do printf \'%s:%s:%s\\n\' "$i" "$SMOKE_RUN" "$i"; i=$((i+1)); done; }' +
   ' | "$SMOKE_PRODUCER" --bootstrap-server "$SMOKE_BOOTSTRAP" --topic "$SMOKE_TOPIC"' +
-  ' --property parse.key=true --property key.separator=: --request-required-acks -1 --timeout 5';
+  ' --property parse.key=true --property key.separator=: --request-required-acks -1 --timeout 5 $SMOKE_PRODUCER_OPTIONS';
 
 /** A record of this run on the console consumer's output, with when its line reached kafka-dev. */
 interface Arrival {
@@ -76,6 +81,7 @@ function startConsumer(run: SmokeRun, context: InsideContext, onArrival: (arriva
     ...['--bootstrap-server', context.bootstrap, '--topic', run.topic, '--group', consumerGroup(run), '--from-beginning'],
     ...['--max-messages', String(run.messages), '--timeout-ms', String(run.idleMs)],
     ...['--property', 'print.timestamp=true', '--property', 'print.partition=true'],
+    ...(context.clientProperties ? ['--consumer.config', clientFile] : []),
   ];
   const onLine = (line: string) => {
     const arrival = arrivalOf(line, run.runId);
@@ -91,24 +97,26 @@ function startProducer(run: SmokeRun, context: InsideContext, go: Promise<string
     SMOKE_PRODUCER: consoleTools(context.config).consoleProducer,
     SMOKE_BOOTSTRAP: context.bootstrap,
     SMOKE_TOPIC: run.topic,
+    SMOKE_PRODUCER_OPTIONS: context.clientProperties ? `--producer.config ${clientFile}` : '',
   };
   return runTool(run, context, 'producer', ['sh', '-c', producerScript], { environment, stdin: go });
 }
 
 function runTool(
   run: SmokeRun,
-  { runtime, config }: InsideContext,
+  { runtime, config, clientProperties }: InsideContext,
   role: string,
   command: string[],
   extra: Pick<RunRequest, 'environment' | 'onStdout' | 'stdin'>,
 ): Promise<RunResult> {
+  const withClientFile = ['sh', '-c', `printf '%s' "$SMOKE_CLIENT_PROPERTIES" > ${clientFile} && exec "$@"`, 'sh', ...command];
   return runtime.runContainer({
     name: toolContainer(config.name, run, role),
     image: config.images.kafka,
-    command,
+    command: clientProperties ? withClientFile : command,
     network: networkName(config.name),
     labels: { ...projectLabels(config.name), [composeLabel.oneoff]: 'True', [roleLabel]: `smoke-${role}` },
-    environment: { ...loadFlavor(config.images.flavor).kafka.toolEnvironment, ...extra.environment },
+    environment: { ...loadFlavor(config.images.flavor).kafka.toolEnvironment, ...extra.environment, ...(clientProperties && { SMOKE_CLIENT_PROPERTIES: clientProperties }) },
     onStdout: extra.onStdout,
     stdin: extra.stdin,
     timeoutMs: run.timeoutMs,

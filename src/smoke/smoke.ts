@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import type { ResolvedConfig } from '../model/types.js';
 import type { ContainerRuntime } from '../engine/runtime.js';
@@ -10,6 +11,7 @@ import { kafkaErrorMessage } from '../kafka/errors.js';
 import { diagnoseOutside, type PathProblem } from '../kafka/diagnose.js';
 import type { KafkaTarget } from '../kafka/client-options.js';
 import type { ClientSettings } from '../model/client-settings.js';
+import { renderClientSettings } from '../model/client-formats.js';
 import { isSecured } from '../model/security.js';
 import { adminClientSettings, readSecurityMaterial } from '../secrets/material.js';
 import { userClientSettings } from '../secrets/user-client.js';
@@ -100,13 +102,14 @@ export async function runSmoke(
   const bootstrap = bootstrapServers(config);
   const messages = options.messages ?? runDefaults.smokeMessages;
   const depth = possibleDepth(config, options.depth ?? 'full');
-  const { host, user } = await dependencies.clientsOf(config);
+  const { host, user, insideProperties } = await dependencies.clientsOf(config);
   const check: SmokeCheck = {
     config,
     runtime,
     dependencies,
     hostBootstrap: host,
     ...(user && { user }),
+    ...(insideProperties && { insideProperties }),
     insideAddresses: bootstrap.containers,
     depth,
     ...pathPlans(config, bootstrap, messages, depth, options),
@@ -119,11 +122,27 @@ export async function runSmoke(
   return dependencies.withAdmin(host, async (admin) => report(await runPaths(admin, check)), whileClusterSettles);
 }
 
-/** On a secured stack kafka-dev logs in as itself, and the refusals are shown with the first user. */
-async function smokeClients(config: ResolvedConfig): Promise<{ host: KafkaTarget; user?: ClientSettings }> {
+interface SmokeClients {
+  readonly host: KafkaTarget;
+  readonly user?: ClientSettings;
+  /** The INSIDE console tools' client properties, when INSIDE is secured. */
+  readonly insideProperties?: string;
+}
+
+/**
+ * On a secured stack kafka-dev logs in as itself (the tools on INSIDE too, with the CA inline),
+ * and the refusals are shown with the first user.
+ */
+async function smokeClients(config: ResolvedConfig): Promise<SmokeClients> {
   const material = await readSecurityMaterial(config);
   const host = adminClientSettings(config, material, 'outside');
-  return isSecured(config.security) ? { host, user: userClientSettings(config, material, 'outside', undefined) } : { host };
+  if (!isSecured(config.security)) return { host };
+  const user = userClientSettings(config, material, 'outside', undefined);
+  if (config.security.inside === 'PLAINTEXT') return { host, user };
+  const inside = adminClientSettings(config, material, 'inside');
+  const text = (file: string | undefined) => (file === undefined ? undefined : readFile(file, 'utf8'));
+  const [ca, cert, key] = await Promise.all([text(inside.tls?.caFile), text(inside.tls?.certFile), text(inside.tls?.keyFile)]);
+  return { host, user, insideProperties: renderClientSettings(inside, 'properties', { ca, cert, key }) };
 }
 
 /** The Metadata checks speak plain Kafka: a listener behind TLS or SASL is proven with messages, by clients that log in. */
@@ -147,6 +166,7 @@ interface SmokeCheck {
   readonly hostBootstrap: KafkaTarget;
   /** On a secured stack, the user whose wrong password and missing ACLs must be refused. */
   readonly user?: ClientSettings;
+  readonly insideProperties?: string;
   readonly insideAddresses: readonly string[];
   readonly depth: SmokeDepth;
   readonly outside: PathPlan;
@@ -220,8 +240,8 @@ async function createSmokeTopics(admin: KafkaAdmin, topics: readonly string[]): 
   }
 }
 
-function insideMessagesReport(admin: KafkaAdmin, { config, runtime, dependencies, inside }: SmokeCheck): Promise<PathReport> {
-  return judgePath(inside, () => dependencies.insidePath(inside.run, { runtime, config, admin, bootstrap: inside.bootstrap }));
+function insideMessagesReport(admin: KafkaAdmin, { config, runtime, dependencies, inside, insideProperties }: SmokeCheck): Promise<PathReport> {
+  return judgePath(inside, () => dependencies.insidePath(inside.run, { runtime, config, admin, bootstrap: inside.bootstrap, clientProperties: insideProperties }));
 }
 
 /** Both listeners asked from the host; INSIDE from a container where the host cannot reach the network. */

@@ -61,6 +61,10 @@ describe('client settings formats', () => {
     const pem = { cert: '-----BEGIN CERTIFICATE-----\nAAA\n-----END CERTIFICATE-----\n', key: '-----BEGIN PRIVATE KEY-----\nBBB\n-----END PRIVATE KEY-----\n' };
     const properties = getProperties(renderClientSettings(mtls, 'properties', pem));
     expect(properties).toMatchObject({ 'ssl.keystore.type': 'PEM', 'ssl.keystore.certificate.chain': pem.cert, 'ssl.keystore.key': pem.key });
+    // A container without the CA file gets it inline.
+    const inline = getProperties(renderClientSettings(mtls, 'properties', { ca: pem.cert }));
+    expect(inline).toMatchObject({ 'ssl.truststore.certificates': pem.cert });
+    expect(inline).not.toHaveProperty('ssl.truststore.location');
   });
 
   it('librdkafka: the names kcat and confluent-kafka-go read', () => {

@@ -15,7 +15,7 @@ const producerName = `${project}-smoke-producer-run1`;
 const succeeded: RunResult = { exitCode: 0, stdout: '', stderr: '', timedOut: false };
 
 /** The INSIDE path over fakes; `consumer` plays the console consumer's container. */
-function inside(consumer: (request: RunRequest) => RunResult, admin = new FakeAdmin()) {
+function inside(consumer: (request: RunRequest) => RunResult, admin = new FakeAdmin(), clientProperties?: string) {
   const runtime = new FakeRuntime();
   const producerInput: Promise<string>[] = [];
   runtime.runResult = (request) => {
@@ -25,11 +25,36 @@ function inside(consumer: (request: RunRequest) => RunResult, admin = new FakeAd
     request.stdin!.catch(() => undefined);
     return succeeded;
   };
-  const result = insidePath(run, { runtime, config, admin, bootstrap: 'kafka:9093' });
-  return { result, runtime, admin, producerInput };
+  const requests: RunRequest[] = [];
+  const answer = runtime.runResult;
+  runtime.runResult = (request) => (requests.push(request), answer(request));
+  const result = insidePath(run, { runtime, config, admin, bootstrap: 'kafka:9093', ...(clientProperties && { clientProperties }) });
+  return { result, runtime, admin, producerInput, requests };
 }
 
 describe('the INSIDE path', () => {
+  test('on a secured INSIDE both tools write the client properties from their environment and read them with --consumer.config / --producer.config', async () => {
+    const properties = 'security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n';
+    const { result, requests } = inside(() => succeeded, undefined, properties);
+    await result;
+    for (const request of requests) {
+      expect(request.command.slice(0, 2)).toEqual(['sh', '-c']);
+      expect(request.command[2]).toBe(`printf '%s' "$SMOKE_CLIENT_PROPERTIES" > /tmp/kafka-dev-client.properties && exec "$@"`);
+      expect(request.environment).toMatchObject({ SMOKE_CLIENT_PROPERTIES: properties });
+    }
+    const [consumer, producer] = requests;
+    expect(consumer!.command.slice(-2)).toEqual(['--consumer.config', '/tmp/kafka-dev-client.properties']);
+    expect(producer!.environment).toMatchObject({ SMOKE_PRODUCER_OPTIONS: '--producer.config /tmp/kafka-dev-client.properties' });
+    expect(producer!.command.at(-1)).toContain('$SMOKE_PRODUCER_OPTIONS');
+  });
+
+  test('on a PLAINTEXT INSIDE the tools run as they are', async () => {
+    const { result, requests } = inside(() => succeeded);
+    await result;
+    expect(requests[0]!.command[0]).not.toBe('sh');
+    expect(requests[1]!.environment).toMatchObject({ SMOKE_PRODUCER_OPTIONS: '' });
+  });
+
   test("the consumer's lines of this run become receipts once it has joined; the producer gets its go signal and the group is deleted", async () => {
     const sentAt = Date.now() - 5;
     const { result, runtime, admin, producerInput } = inside((request) => {
