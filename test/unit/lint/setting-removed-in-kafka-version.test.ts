@@ -16,7 +16,7 @@ describe('setting-removed-in-kafka-version', () => {
     expect(finding!.problem).toBe("sets log.message.format.version (3.0), which Kafka 4.4 (apache/kafka:4.4.0) no longer has; Kafka 3.9 did");
   });
 
-  test.each([
+  test.each<{ name: string; image: string; environment: Record<string, string> }>([
     { name: 'the same setting on Kafka 3.9', image: 'confluentinc/cp-kafka:7.9.11', environment: { KAFKA_ZOOKEEPER_CONNECT: 'zookeeper:2181', KAFKA_LOG_MESSAGE_FORMAT_VERSION: '3.0' } },
     { name: 'a setting no Kafka version knows (a plugin’s)', image: 'apache/kafka:4.4.0', environment: { KAFKA_MY_PLUGIN_SETTING: 'x' } },
     { name: 'a setting 4.4 has', image: 'apache/kafka:4.4.0', environment: { KAFKA_LOG_RETENTION_HOURS: '1' } },
