@@ -24,7 +24,7 @@ import { stackLogs, type StackLogs, type StackLogsOptions } from './engine/logs.
 import { attempt, whileClusterSettles, withAdmin, type KafkaAdmin, type TopicDescription } from './kafka/admin.js';
 import { consumeLines, produceLines, type ConsumeLinesOptions, type ProduceLinesOptions } from './kafka/console.js';
 import { adminClientSettings, readSecurityMaterial } from './secrets/material.js';
-import { userClientSettings, withExistingFiles } from './secrets/user-client.js';
+import { chosenUser, userClientSettings, withExistingFiles } from './secrets/user-client.js';
 import type { ClientPem } from './model/client-formats.js';
 import type { ClientSettings } from './model/client-settings.js';
 import { readComposeFile } from './compose/read.js';
@@ -266,6 +266,7 @@ export interface ActingUser {
 
 /** kafka-dev's own user over OUTSIDE, or the named one, with what an earlier `up` made for a secured stack. */
 async function actingClient(config: ResolvedConfig, command: string, user: string | undefined): Promise<ClientSettings> {
+  if (user !== undefined) chosenUser(config, user, command);
   const material = await readSecurityMaterial(config);
   return user === undefined ? adminClientSettings(config, material, 'outside') : userClientSettings(config, material, 'outside', user, command);
 }
@@ -288,6 +289,8 @@ export interface ClientEnv {
 export async function clientEnv(options: CommonOptions & ClientEnvOptions = {}): Promise<ClientEnv> {
   const listener = options.inside ? 'inside' : 'outside';
   const config = await configOf(options);
+  // A bad --user is refused before anything is read.
+  chosenUser(config, options.user, 'env');
   const chosen = userClientSettings(config, await readSecurityMaterial(config), listener, options.user);
   const settings = listener === 'outside' ? withExistingFiles(chosen) : chosen;
   const { certFile, keyFile } = settings.tls ?? {};

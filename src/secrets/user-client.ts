@@ -20,16 +20,21 @@ export function userClientSettings(
   user: string | undefined,
   command = 'env',
 ): ClientSettings {
-  const { users, sasl } = config.security;
-  const chosen = user === undefined ? users[0] : users.find((candidate) => candidate.name === user);
-  if (!chosen) {
-    const names = users.map((candidate) => quoteText(candidate.name)).join(', ');
-    throw new InvalidArgumentsError(command, [{ path: '--user', message: `got ${quoteText(user!)}; expected one of the users in security.users (${names})` }]);
-  }
+  const chosen = chosenUser(config, user, command);
+  const { sasl } = config.security;
   const protocol = config.security[listener];
   const kept = material?.users.find((candidate) => candidate.name === chosen.name);
   const identity = usesSasl(protocol) && kept ? { username: kept.name, password: kept.password, mechanism: sasl.mechanism } : undefined;
   return clientSettings(config, listener, identity, material && usesTls(protocol) ? tlsFiles(material, listener, chosen.name) : undefined);
+}
+
+/** The user of `security.users` named by `--user` (default the first), or a refusal naming the flag. */
+export function chosenUser(config: Pick<ResolvedConfig, 'security'>, user: string | undefined, command: string): { readonly name: string } {
+  const { users } = config.security;
+  const chosen = user === undefined ? users[0] : users.find((candidate) => candidate.name === user);
+  if (chosen) return chosen;
+  const names = users.map((candidate) => quoteText(candidate.name)).join(', ');
+  throw new InvalidArgumentsError(command, [{ path: '--user', message: `got ${quoteText(user ?? '')}; expected one of the users in security.users (${names})` }]);
 }
 
 /** On the host, the files `up` keeps; in a container, the folder every Kafka container mounts. */

@@ -122,4 +122,19 @@ export const badInputs: readonly BadInput[] = [
   { name: 'empty --config', args: ['up', '-c', ''], exitCode: 2, message: /--config: got '', expected the path of a config file/ },
   { name: 'unknown command with a near miss', args: ['stauts'], exitCode: 2, message: /unknown command 'stauts'; did you mean 'status'\?/ },
   { name: 'topic partitions in hex', args: ['topic', 'add', 'x', '--partitions', '0x3'], exitCode: 2, message: /--partitions: got '0x3', expected a whole number of at least 1/ },
+  { name: 'env in an unknown format', args: ['env', '--format', 'yaml'], exitCode: 2, message: /--format: got 'yaml'; expected one of properties, librdkafka, node, python, dotenv/ },
+  {
+    name: 'env for a user the config does not list',
+    files: jsonConfig({ security: { outside: 'SASL_PLAINTEXT', users: [{ name: 'app', password: 'secret' }] } }),
+    args: ['env', '--user', 'bob'],
+    exitCode: 2,
+    message: /--user: got 'bob'; expected one of the users in security\.users \('app'\)/,
+  },
+  {
+    name: 'ACL for a user not in security.users',
+    files: jsonConfig({ security: { outside: 'SASL_PLAINTEXT', users: [{ name: 'app' }], acls: [{ user: 'bob', topic: 'orders', operations: ['read'] }] } }),
+    args: ['up'],
+    exitCode: 2,
+    message: /security\.acls\[0\]\.user: got 'bob', expected one of the users in security\.users \('app'\)/,
+  },
 ];
