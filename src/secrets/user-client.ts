@@ -25,6 +25,14 @@ export function userClientSettings(
   const protocol = config.security[listener];
   const kept = material?.users.find((candidate) => candidate.name === chosen.name);
   const identity = usesSasl(protocol) && kept ? { username: kept.name, password: kept.password, mechanism: sasl.mechanism } : undefined;
+  if (listener === 'inside' && usesTls(protocol) && config.security.tls.clientAuth === 'required') {
+    throw new InvalidArgumentsError(command, [
+      {
+        path: '--inside',
+        message: "got a stack whose INSIDE needs client certificates (security.tls.clientAuth 'required'), which kafka-dev places on the host only; expected env without --inside, whose certificate files a container can mount",
+      },
+    ]);
+  }
   return clientSettings(config, listener, identity, material && usesTls(protocol) ? tlsFiles(material, listener, chosen.name) : undefined);
 }
 
