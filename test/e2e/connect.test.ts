@@ -1,5 +1,6 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserConfig } from '../../src/model/types.js';
 import { consume, docker, kafkaDev, projectDir, removeProject, requireDocker, resourcesOf, testImages, uniqueProject } from './helpers.js';
@@ -31,15 +32,8 @@ const connectorNames = async () => (await fetch(`${rest}/connectors`).then((resp
 async function sinkLines(container: string, count: number): Promise<string[]> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    // A TTY, so the output comes as it is rather than in Docker's multiplexed frames.
-    const exec = await docker.getContainer(container).exec({ Cmd: ['cat', '/tmp/out.txt'], AttachStdout: true, AttachStderr: true, Tty: true });
-    const stream = await exec.start({});
-    const output = await new Promise<string>((resolve) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    });
-    const found = output.split(/\r?\n/).filter((line) => lines.includes(line));
+    const { stdout } = await execa('docker', ['exec', container, 'cat', '/tmp/out.txt'], { reject: false });
+    const found = stdout.split(/\r?\n/).filter((line) => lines.includes(line));
     if (found.length >= count || Date.now() > deadline) return found;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
