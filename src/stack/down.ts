@@ -66,7 +66,12 @@ export function downOperation(project: string, runtime: ContainerRuntime, option
   return { lock: project, steps: done.steps, async onFailure() {}, result: () => done.result() };
 }
 
-/** The brokers (and controllers) first, then ZooKeeper, each batch stopping side by side. */
+/**
+ * The brokers (and controllers) first, then ZooKeeper, each batch stopping side by side. For a
+ * combined KRaft quorum, side by side was the fastest order measured (3 nodes: 7.9 s; the quorum
+ * leader first 16.7 s; the leader last 35 s, killed: without a quorum its broker cannot finish the
+ * controlled shutdown); the last leader standing always waits Kafka's 5 s for a successor.
+ */
 async function stopContainers(runtime: ContainerRuntime, containers: readonly ContainerSummary[], timeoutSeconds: number): Promise<string> {
   const stop = (batch: readonly ContainerSummary[]) => Promise.all(batch.map((container) => runtime.stopContainer(container.id, timeoutSeconds)));
   const running = containers.filter((container) => container.state === 'running');
