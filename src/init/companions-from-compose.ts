@@ -9,9 +9,10 @@ import type { ComposeService } from '../compose/document.js';
 import { listenerExposure, loopbackHosts, type ComposeStack, type KafkaNodeService } from '../compose/stack.js';
 import { parseConfig } from '../config/parse.js';
 import { defaults } from '../model/defaults.js';
-import type { SchemaRegistryConfig, SchemaRegistryFlavor, ServiceConfig, UserConfig } from '../model/types.js';
+import { connectFlavorOf } from '../config/resolve-connect.js';
+import type { ConnectConfig, SchemaRegistryConfig, SchemaRegistryFlavor, ServiceConfig, UserConfig } from '../model/types.js';
 
-export type Companions = Pick<UserConfig, 'schemaRegistry' | 'services'>;
+export type Companions = Pick<UserConfig, 'schemaRegistry' | 'services' | 'connect'>;
 
 /** Container ports of the registry flavors' APIs. */
 const registryPorts: Readonly<Record<SchemaRegistryFlavor, number>> = { confluent: 8081, apicurio: 8080 };
@@ -44,7 +45,9 @@ export function companionsFromCompose(stack: ComposeStack, brokers: readonly Kaf
     const flavor = service === registry ? registryFlavorOf(image) : undefined;
     const next: Companions = flavor
       ? { ...companions, schemaRegistry: registryFrom(service, image, flavor) }
-      : { ...companions, services: { ...companions.services, [service.name]: serviceFrom(service, image, references, brokerNames, notes) } };
+      : isConnectWorker(image)
+        ? { ...companions, connect: connectFrom(service, image, companions.connect, notes) }
+        : { ...companions, services: { ...companions.services, [service.name]: serviceFrom(service, image, references, brokerNames, notes) } };
     if (accepted(next)) {
       companions = next;
       carried.add(service);
@@ -56,6 +59,21 @@ export function companionsFromCompose(stack: ComposeStack, brokers: readonly Kaf
 function registryFlavorOf(image: string): SchemaRegistryFlavor | undefined {
   if (/apicurio-registry/.test(image)) return 'apicurio';
   return /schema-registry/.test(image) ? 'confluent' : undefined;
+}
+
+/** cp-kafka-connect workers; an apache/kafka service is Kafka itself. */
+const isConnectWorker = (image: string) => connectFlavorOf(image) === 'confluent';
+
+/** One more worker of the Connect cluster: its REST port from the first worker; connectors live in Connect, not in the file. */
+function connectFrom(service: ComposeService, image: string, connect: ConnectConfig | undefined, notes: string[]): ConnectConfig {
+  if (connect) return { ...connect, workers: (connect.workers ?? 1) + 1 };
+  const restPort = Number(service.environment.get('CONNECT_REST_PORT')?.value ?? defaults.connect.port);
+  const published = service.ports.find((port) => port.target === restPort && port.published !== undefined)?.published;
+  notes.push(`${service.name}: a Kafka Connect worker; its connectors are kept by Connect, not in the compose file: declare them in connect.connectors`);
+  return {
+    ...(published !== undefined && published !== defaults.connect.port && { port: published }),
+    image,
+  };
 }
 
 function registryFrom(service: ComposeService, image: string, flavor: SchemaRegistryFlavor): SchemaRegistryConfig {
