@@ -297,8 +297,8 @@ function collectText(onText?: (text: string) => void) {
   };
 }
 
-function volumeMounts(mounts: RunRequest['mounts'] & {}): Docker.MountSettings[] {
-  return mounts.map((mount) => ({ Type: 'volume', Source: mount.source, Target: mount.target }));
+function volumeMounts(mounts: ContainerCreateRequest['mounts']): Docker.MountSettings[] {
+  return mounts.map((mount) => ({ Type: 'volume', Source: mount.source, Target: mount.target, ...(mount.readOnly && { ReadOnly: true }) }));
 }
 
 function labelFilter(labels: Readonly<Record<string, string>>): string[] {

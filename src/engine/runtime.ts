@@ -34,8 +34,8 @@ export interface ContainerCreateRequest {
   readonly environment: Readonly<Record<string, string>>;
   readonly labels: Readonly<Record<string, string>>;
   readonly ports: readonly PublishedPort[];
-  /** Docker volume name (project-prefixed) mounted at target. */
-  readonly mounts: readonly { readonly source: string; readonly target: string }[];
+  /** Docker volume name (project-prefixed) mounted at target, read-only when asked. */
+  readonly mounts: readonly { readonly source: string; readonly target: string; readonly readOnly?: boolean }[];
   /** Host folders (absolute paths) mounted at target. */
   readonly binds?: readonly { readonly source: string; readonly target: string; readonly readOnly: boolean }[];
   /** Replaces the image's command. */

@@ -106,7 +106,7 @@ export async function startService({ runtime }: UpContext, plan: UpPlan, service
     environment: spec.environment,
     labels: containerLabels(plan.project, spec),
     ports: spec.ports,
-    mounts: spec.volumes.map((mount) => ({ source: volumeName(plan.project, mount.volume), target: mount.target })),
+    mounts: spec.volumes.map((mount) => ({ source: volumeName(plan.project, mount.volume), target: mount.target, ...(mount.readOnly && { readOnly: true }) })),
     ...(spec.binds && { binds: spec.binds }),
     ...(spec.command && { command: spec.command }),
     network: plan.network.name,

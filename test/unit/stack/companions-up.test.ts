@@ -55,6 +55,20 @@ describe('up with companions', () => {
     expect([...runtime.containers.values()].map((container) => container.name)).toEqual(['other']);
   });
 
+  test("a companion's command, volumes (read-only where asked) and host folders reach the container as rendered", async () => {
+    const config = configOf({ services: { app: { image: 'app:1', command: ['run', '${kafka.inside.bootstrap}'], volumes: ['data:/data:ro', '/srv/files:/files'] } } });
+    const runtime = new FakeRuntime([config.images.kafka, config.images.zookeeper, 'app:1']);
+    const requests: Parameters<FakeRuntime['createContainer']>[0][] = [];
+    const create = runtime.createContainer.bind(runtime);
+    runtime.createContainer = async (request) => (requests.push(request), create(request));
+    await up({ services: { app: { image: 'app:1', command: ['run', '${kafka.inside.bootstrap}'], volumes: ['data:/data:ro', '/srv/files:/files'] } } }, runtime);
+    expect(requests.find((request) => request.name === `${project}-app-1`)).toMatchObject({
+      command: ['run', 'kafka:9093'],
+      mounts: [{ source: `${project}_data`, target: '/data', readOnly: true }],
+      binds: [{ source: '/srv/files', target: '/files', readOnly: false }],
+    });
+  });
+
   test('a stack without companions has no companion step', async () => {
     const { steps } = await up({});
     expect(steps.some((step) => step.startsWith('Start and wait for services'))).toBe(false);
