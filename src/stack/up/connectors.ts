@@ -53,7 +53,7 @@ export async function reconcileConnectorsStep(
     if (!options.keepOnFailure) await Promise.allSettled(created.map((name) => client.deleteConnector(name)));
     throw error;
   }
-  return { value: result, summary: [summarizeConnectorsPlan(plan), ...describeConnectorsPlan(plan)].join('\n') };
+  return { value: { ...result, connectors: plan }, summary: [summarizeConnectorsPlan(plan), ...describeConnectorsPlan(plan)].join('\n') };
 }
 
 /** Connect validates a config when it is written; its refusal names the connector and the field it came from. */

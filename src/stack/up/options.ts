@@ -1,4 +1,5 @@
 import type { TopicsReconciled } from '../../kafka/reconcile-topics.js';
+import type { ConnectorsPlan } from '../../kafka/connect-plan.js';
 import type { SmokeReport } from '../../smoke/smoke.js';
 
 export interface UpOptions {
@@ -32,6 +33,8 @@ export interface UpResult {
   readonly unchanged: boolean;
   /** What reconciling the declared topics found and did. */
   readonly topics: TopicsReconciled;
+  /** What reconciling the declared connectors did; absent without Connect. */
+  readonly connectors?: ConnectorsPlan;
   /** Null when skipped (`smoke: false`). */
   readonly smoke: SmokeReport | null;
   readonly bootstrapServers: { readonly host: readonly string[]; readonly containers: readonly string[] };

@@ -26,17 +26,18 @@ async function up(connect: FakeConnect, config = configOf({ connectors: [source,
     },
   });
   for (const name of topics) await dependencies.admin.createTopic({ name, partitions: 1, replicationFactor: 1, config: {} });
-  await runOperation(upOperation(config, runtime, { smoke: false, ...options }, dependencies), {
+  const result = await runOperation(upOperation(config, runtime, { smoke: false, ...options }, dependencies), {
     onStep: ({ step, summary }) => steps.push(`${step.title}: ${summary}`),
   });
-  return { steps, urls, runtime, admin: dependencies.admin };
+  return { steps, urls, runtime, admin: dependencies.admin, result };
 }
 
 describe('up with Kafka Connect', () => {
   test('creates the declared connectors through worker 1 on 127.0.0.1 and prints the plan', async () => {
     const connect = new FakeConnect();
-    const { steps, urls, runtime } = await up(connect);
+    const { steps, urls, runtime, result } = await up(connect);
     expect(urls).toEqual(['http://127.0.0.1:8083']);
+    expect(result.connectors?.create.map((connector) => connector.name)).toEqual(['files-in', 'files-out']);
     expect(connect.writes).toEqual(['put files-in', 'put files-out']);
     expect(connect.connectors.get('files-in')).toEqual({ ...source.config, name: 'files-in' });
     expect(steps).toContain('Reconcile connectors: 2 connectors: 2 created, 0 updated, 0 unchanged\nfiles-in: create\nfiles-out: create');
