@@ -131,7 +131,9 @@ export interface ClusterProbe {
 /** Each broker asked on its own address, plus in KRaft the quorum: who answers, is in sync and is in charge. */
 async function probeCluster(config: ResolvedConfig): Promise<ClusterProbe> {
   const nodes = brokerNodes(config);
-  const target = adminClientSettings(config, await readSecurityMaterial(config), 'outside');
+  // A secured stack that was never up has no material yet: its brokers then simply do not answer.
+  const material = await readSecurityMaterial(config).catch(() => undefined);
+  const target = adminClientSettings(config, material, 'outside');
   const views = await describeEachBroker(nodes.map(({ broker }) => `${broker.outside.host}:${broker.outside.port}`), undefined, target);
   const brokers = new Set(
     nodes.filter((node, index) => views[index]?.brokers.some((listed) => listed.id === node.id)).map((node) => node.id),
