@@ -33,18 +33,24 @@ export const reachMeasures = (network: string) =>
 
 const correlationId = 0x6b64;
 
+/**
+ * `up` asks once the brokers answer over OUTSIDE, when INSIDE is bound too: an address that still
+ * fails after a few seconds (a name that does not resolve, a listener that refuses) will not heal.
+ * Short of the container's own time limit, so the container reports what it saw.
+ */
+const waitSeconds = (timeoutMs: number) => Math.max(1, Math.min(15, Math.floor(timeoutMs / 1000) - 5));
+
 /** One exchange: connect, write the request, read the size, then that many bytes as hex. */
 const exchangeScript =
   'exec 3<>"/dev/tcp/$1/$2" && printf "$SMOKE_REQUEST" >&3 &&' +
   ' size=$(head -c4 <&3 | od -An -tu1 | { read -r a b c d && echo $(( (a<<24)|(b<<16)|(c<<8)|d )); }) &&' +
   ' [ "${size:-0}" -gt 0 ] && head -c "$size" <&3 | od -An -v -tx1 | tr -d " \\n"';
 
-/** Every address in turn, retried until it answers or the wait is over: a broker still starting is waited for here. */
+/** Every address in turn, each retried until it answers or the one wait for them all is over: a broker still starting is waited for here. */
 const reachScript =
-  'for address in $SMOKE_ADDRESSES; do' +
-  ' deadline=$((SECONDS + SMOKE_WAIT_SECONDS));' +
+  'deadline=$((SECONDS + SMOKE_WAIT_SECONDS)); for address in $SMOKE_ADDRESSES; do' +
   ' until reply=$(timeout 5 bash -c "$SMOKE_EXCHANGE" _ "${address%:*}" "${address##*:}" 2>/tmp/reach-error) && [ -n "$reply" ]; do' +
-  ' if [ "$SECONDS" -ge "$deadline" ]; then echo "fail $address $(tail -n 1 /tmp/reach-error)"; continue 2; fi; sleep 0.2;' +
+  ' if [ "$SECONDS" -ge "$deadline" ]; then echo "fail $address $(tr "\\n" " " </tmp/reach-error | sed "s/_: line 1: //g")"; continue 2; fi; sleep 0.2;' +
   ' done; echo "ok $address $reply"; done';
 
 export async function insideReach(request: ReachRequest): Promise<ReachResult> {
@@ -59,7 +65,7 @@ export async function insideReach(request: ReachRequest): Promise<ReachResult> {
       SMOKE_ADDRESSES: addresses.join(' '),
       SMOKE_REQUEST: printfEscaped(metadataRequest(correlationId)),
       SMOKE_EXCHANGE: exchangeScript,
-      SMOKE_WAIT_SECONDS: String(Math.max(1, Math.floor(timeoutMs / 1000) - 5)),
+      SMOKE_WAIT_SECONDS: String(waitSeconds(timeoutMs)),
     },
     timeoutMs,
     signal,

@@ -30,7 +30,7 @@ describe('insideReach', () => {
     const { result, environment, calls } = await reachPrinting(`${ok(addresses[0]!)}\n${ok(addresses[1]!)}\n`);
     expect(result).toEqual({ answered: addresses, problems: [] });
     expect(calls).toEqual(['runContainer unit-reach-smoke-reach-r1']);
-    expect(environment).toMatchObject({ SMOKE_ADDRESSES: 'kafka-1:9093 kafka-2:9093', SMOKE_WAIT_SECONDS: '25' });
+    expect(environment).toMatchObject({ SMOKE_ADDRESSES: 'kafka-1:9093 kafka-2:9093', SMOKE_WAIT_SECONDS: '15' });
     expect(environment!.SMOKE_REQUEST).toMatch(/^(\\x[0-9a-f]{2})+$/);
   });
 
