@@ -5,7 +5,7 @@ import type { AclOperation } from '../model/types.js';
 
 /**
  * ACLs as declared state, like topics: the entries the config asks for against the ones the
- * cluster holds. Pure: `up` prints the plan, then `apply-acls` carries it out through the admin
+ * cluster holds. Pure: `up` prints the plan, and `reconcile-acls.ts` carries it out through the admin
  * client. Entries the config does not name are removed only when asked to prune.
  */
 
