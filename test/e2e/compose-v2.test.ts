@@ -18,6 +18,10 @@ describe('a rendered file under Compose v2', () => {
   let file: string;
   const run = (...args: string[]) => kafkaDev([...args, '-p', project], { cwd, env });
   const compose = (...args: string[]) => execa('docker', ['compose', '-p', project, '-f', file, ...args], { reject: false });
+  /** Every container waits as long for a stop without its own timeout, whether Compose (stop_grace_period) or `up` made it. */
+  const expectStopTimeouts = async () => {
+    for (const { Id } of (await resourcesOf(project)).containers) expect((await docker.getContainer(Id).inspect()).Config).toMatchObject({ StopTimeout: 30 });
+  };
   const containerIds = async () => Object.fromEntries((await resourcesOf(project)).containers.map((c) => [c.Names[0]!.slice(1), c.Id]));
 
   beforeAll(async () => {
@@ -53,6 +57,7 @@ describe('a rendered file under Compose v2', () => {
     expect(resources.containers.map((c) => c.Names[0]).sort()).toEqual(services.map((service) => `/${project}-${service}-1`));
     expect(resources.networks).toEqual([`${project}_default`]);
     expect(resources.volumes).toEqual([1, 2, 3].map((id) => `${project}_broker-${id}-data`));
+    await expectStopTimeouts();
   });
 
   test('kafka-dev status and up adopt the stack Compose started, recreating nothing; both listeners round-trip', async () => {
@@ -98,6 +103,7 @@ describe('a rendered file under Compose v2', () => {
     const up = await run('up', '--json');
     expect(up.exitCode, up.stderr).toBe(0);
     expect(JSON.parse(up.stdout).plan).not.toMatch(/volume/);
+    await expectStopTimeouts();
     expect((await consume('localhost:9092', 'orders', 2)).sort()).toEqual(['from-compose-1', 'from-compose-2']);
     await produce('localhost:9092', 'orders', ['from-kafka-dev']);
     const down = await run('down');
