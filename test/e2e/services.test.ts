@@ -86,3 +86,28 @@ describe('a generic service next to Kafka', () => {
     expect(await resourcesOf(project)).toEqual({ containers: [], networks: [], volumes: [] });
   });
 });
+
+describe('a generic service that never gets ready', () => {
+  const project = uniqueProject('services-slow');
+  let cwd: string;
+  const run = (...args: string[]) => kafkaDev([...args, '--project-name', project], { cwd });
+
+  beforeAll(async () => {
+    await requireDocker();
+    cwd = await projectDir({
+      listeners: { outside: { port: 29392 } },
+      zookeeper: { port: 22481 },
+      services: { slow: { image: testImages.confluentKafka, command: ['bash', '-c', 'echo still warming up; exec sleep 600'], ready: { log: '^Started$' } } },
+    });
+  });
+  afterAll(() => removeProject(project));
+
+  test('fails up with what was awaited and its last log lines, and removes what the run made', async () => {
+    const result = await run('up', '--timeout', '15');
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stderr).toMatch(/Gave up waiting until the log of \S+-slow-1 has a line matching \/\^Started\$\//);
+    expect(result.stderr).toMatch(/last 40 log lines of \S+-slow-1 ---\nstill warming up/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(await resourcesOf(project)).toEqual({ containers: [], networks: [], volumes: [] });
+  });
+});
