@@ -30,6 +30,15 @@ describe('port checks', () => {
     ]);
   });
 
+  test("a companion's ports are traced to its own field, so a port held on the host names it", () => {
+    const config = parseConfig({ schemaRegistry: {}, services: { app: { image: 'a', ports: ['8080:80'] } } }, { source: 'test', defaultName: 'demo', env: {} });
+    const withCompanions = planUp(buildStackModel(config), { containers: [], networks: [], volumes: [] });
+    expect(requestedPorts(withCompanions).map((port) => [port.host, port.field]).slice(2)).toEqual([
+      [8081, 'schemaRegistry.port'],
+      [8080, 'services.app.ports'],
+    ]);
+  });
+
   test.each([
     { name: 'the same address', bind: '127.0.0.1', conflict: true },
     { name: 'every interface', bind: '0.0.0.0', conflict: true },
