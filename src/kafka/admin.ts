@@ -104,6 +104,9 @@ export function connectAdmin(target: KafkaTarget, { timeoutMs = 5000, retries = 
     retries,
     retryDelay: 500,
   });
+  // A SASL handshake cut short (a broker still starting behind Docker's port proxy) makes a connection emit
+  // 'error' twice, and the pool listens once: the second would end the process. The request still fails.
+  client.connections.on('connecting', ({ connection }: { connection: { on(event: 'error', listener: () => void): unknown } }) => connection.on('error', () => undefined));
   return new ClientAdmin(client);
 }
 

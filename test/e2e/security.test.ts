@@ -21,7 +21,7 @@ interface Login {
 
 const cases: { name: string; config: UserConfig; image: string; smoke: boolean; login: Login; brokers: number }[] = [
   {
-    name: 'KRaft, 3 brokers (apache/kafka), OUTSIDE SASL_SSL with SCRAM-SHA-512',
+    name: 'KRaft 3 brokers, SASL_SSL SCRAM-SHA-512',
     image: testImages.apacheKafka,
     config: { mode: 'kraft', brokers: 3, security: { outside: 'SASL_SSL', sasl: { mechanism: 'SCRAM-SHA-512' }, users: [{ name: 'app', password: 'app-secret' }] } },
     smoke: true,
@@ -29,7 +29,7 @@ const cases: { name: string; config: UserConfig; image: string; smoke: boolean; 
     brokers: 3,
   },
   {
-    name: 'ZooKeeper, 1 broker (cp-kafka), OUTSIDE SASL_SSL with SCRAM-SHA-512',
+    name: 'ZooKeeper 1 broker, SASL_SSL SCRAM-SHA-512',
     image: testImages.confluentKafka,
     config: { mode: 'zookeeper', security: { outside: 'SASL_SSL', sasl: { mechanism: 'SCRAM-SHA-512' }, users: [{ name: 'app', password: 'app-secret' }] } },
     smoke: true,
@@ -37,7 +37,7 @@ const cases: { name: string; config: UserConfig; image: string; smoke: boolean; 
     brokers: 1,
   },
   {
-    name: 'ZooKeeper, 2 brokers (cp-kafka), SASL_PLAINTEXT with PLAIN on both listeners (brokers log in to each other)',
+    name: 'ZooKeeper 2 brokers, SASL_PLAINTEXT PLAIN',
     image: testImages.confluentKafka,
     config: { mode: 'zookeeper', brokers: 2, security: { outside: 'SASL_PLAINTEXT', inside: 'SASL_PLAINTEXT', sasl: { mechanism: 'PLAIN' }, users: [{ name: 'app', password: 'p l a i n' }] } },
     smoke: false,
@@ -45,7 +45,7 @@ const cases: { name: string; config: UserConfig; image: string; smoke: boolean; 
     brokers: 2,
   },
   {
-    name: 'KRaft, 2 brokers (apache/kafka), SSL with client certificates required on both listeners',
+    name: 'KRaft 2 brokers, mTLS on both',
     image: testImages.apacheKafka,
     config: { mode: 'kraft', brokers: 2, security: { outside: 'SSL', inside: 'SSL', tls: { clientAuth: 'required' }, users: [{ name: 'app' }] } },
     smoke: false,
@@ -54,6 +54,7 @@ const cases: { name: string; config: UserConfig; image: string; smoke: boolean; 
   },
 ];
 
+/** Names stay short: vitest cuts a longer `$name` in the title. Flavor by mode: ZooKeeper cp-kafka, KRaft apache/kafka; INSIDE secured where both listeners are named. */
 describe.each(cases)('$name', ({ config, image, smoke, login, brokers }) => {
   const project = uniqueProject('secure');
   let cwd: string;
