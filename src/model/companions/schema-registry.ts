@@ -18,6 +18,8 @@ interface FlavorContract {
   /** Where the Confluent-compatible API starts, below the root. */
   readonly apiPath: string;
   readonly environment: (config: ResolvedConfig, registry: ResolvedSchemaRegistry) => Record<string, string>;
+  /** The Kafka topics the registry keeps its schemas in, which `up --prune` must leave alone. */
+  readonly storageTopics: (registry: ResolvedSchemaRegistry) => string[];
 }
 
 const contracts: Readonly<Record<SchemaRegistryFlavor, FlavorContract>> = {
@@ -31,6 +33,7 @@ const contracts: Readonly<Record<SchemaRegistryFlavor, FlavorContract>> = {
       // The default of 3 replicas cannot be met by a smaller cluster.
       SCHEMA_REGISTRY_KAFKASTORE_TOPIC_REPLICATION_FACTOR: String(Math.min(config.brokers, 3)),
     }),
+    storageTopics: () => ['_schemas'],
   },
   apicurio: {
     containerPort: 8080,
@@ -39,6 +42,8 @@ const contracts: Readonly<Record<SchemaRegistryFlavor, FlavorContract>> = {
       registry.storage === 'memory'
         ? { APICURIO_STORAGE_KIND: 'sql', APICURIO_STORAGE_SQL_KIND: 'h2' }
         : { APICURIO_STORAGE_KIND: 'kafkasql', APICURIO_KAFKASQL_BOOTSTRAP_SERVERS: bootstrapServers(config).containers.join(',') },
+    // Apicurio 3's kafkasql defaults for its journal and snapshot topics.
+    storageTopics: (registry) => (registry.storage === 'memory' ? [] : ['kafkasql-journal', 'kafkasql-snapshots']),
   },
 };
 
@@ -58,6 +63,7 @@ export const schemaRegistryCompanion: CompanionKind = {
     const urls = schemaRegistryUrls(schemaRegistry);
     return { 'schemaRegistry.inside.url': urls.containers, 'schemaRegistry.outside.url': urls.host };
   },
+  ownedTopics: ({ schemaRegistry }) => (schemaRegistry ? contracts[schemaRegistry.flavor].storageTopics(schemaRegistry) : []),
   services(config, { kafka }): ServiceSpec[] {
     const registry = config.schemaRegistry;
     if (!registry) return [];

@@ -3,6 +3,7 @@ import { parseConfig } from '../../../src/config/parse.js';
 import { ConfigError } from '../../../src/base/errors.js';
 import { buildStackModel } from '../../../src/model/stack.js';
 import { expandReferences } from '../../../src/model/companions/references.js';
+import { companionTopics } from '../../../src/model/companions/registry.js';
 
 const parse = (raw: unknown, env: Record<string, string> = {}) =>
   parseConfig(raw, { source: '/project/kafka-dev.config.ts', defaultName: 'app', env });
@@ -144,6 +145,12 @@ describe('schema registry', () => {
 
   test('no registry and no services add nothing to the stack', () => {
     expect(companions({})).toEqual([]);
+  });
+  test('the topics a registry stores its schemas in are its own, so up --prune leaves them', () => {
+    expect(companionTopics(parse({ schemaRegistry: {} }))).toEqual(['_schemas']);
+    expect(companionTopics(parse({ schemaRegistry: { flavor: 'apicurio' } }))).toEqual(['kafkasql-journal', 'kafkasql-snapshots']);
+    expect(companionTopics(parse({ schemaRegistry: { flavor: 'apicurio', storage: 'memory' } }))).toEqual([]);
+    expect(companionTopics(parse({}))).toEqual([]);
   });
 });
 
