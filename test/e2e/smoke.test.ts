@@ -126,6 +126,14 @@ describe('kafka-dev smoke', () => {
     expect(services.sort()).toEqual(['kafka', 'zookeeper']);
   });
 
+  test('up on that unchanged stack asks INSIDE from the host and fails, naming what the broker advertises', async () => {
+    // The broker of the test before still advertises INSIDE://nowhere:9093; its labels say it is the config's own container.
+    const result = await run('up');
+    expect(result.exitCode).toBe(7);
+    expect(result.stderr).toContain('Plan: nothing to change');
+    expect(result.stderr).toMatch(/inside \(kafka:9093\): .*advertises nowhere:9093, without kafka:9093/);
+  });
+
   test('with the broker stopped, it says nothing answers on the bootstrap address', async () => {
     await docker.getContainer(`${project}-kafka-1`).stop({ t: 10 });
     const result = await run('smoke');
