@@ -38,7 +38,7 @@ export function downOperation(project: string, runtime: ContainerRuntime, option
     .step('Connect to the Docker engine', async () => {
       const info = await runtime.info();
       const containers = await runtime.listContainers(labels);
-      return { value: containers, summary: `Docker ${info.version}; ${plural(containers.length, 'container')} in project ${project}` };
+      return { value: containers, summary: `${info.kind ?? 'Docker'} ${info.version}; ${plural(containers.length, 'container')} in project ${project}` };
     })
     .check('Stop containers', (containers) => stopContainers(runtime, containers, options.stopTimeoutSeconds ?? defaultStopTimeoutSeconds))
     .step('Remove containers and network', async (containers) => {

@@ -38,7 +38,7 @@ export function upOperation(
   const prepared = Pipeline.from(undefined)
     .check('Connect to the Docker engine', async () => {
       const info = await runtime.info();
-      return `Docker ${info.version} (API ${info.apiVersion})`;
+      return `${info.kind ?? 'Docker'} ${info.version} (API ${info.apiVersion})`;
     })
     .step('Plan', () => planStep(context))
     .check('Check images', (plan) => checkImages(context, plan))
