@@ -29,6 +29,7 @@ import type { ClientPem } from './model/client-formats.js';
 import type { ClientSettings } from './model/client-settings.js';
 import { readComposeFile } from './compose/read.js';
 import { renderCompose } from './compose/render.js';
+import { manifestsYaml, manifestYaml, strimziManifests } from './export/strimzi.js';
 import { lintCompose, type LintReport } from './lint/lint.js';
 import { configFromChoices, problemAt, type InitChoices } from './init/choices.js';
 import { configFileNames, configFileText, spelledOut, type ConfigFormat } from './init/config-file.js';
@@ -222,7 +223,7 @@ export async function render(options: CommonOptions & { output?: string } = {}):
   return text;
 }
 
-async function writeOutput(file: string, text: string): Promise<void> {
+async function writeOutput(file: string, text: string, hint = 'Choose a path in a folder you can write to, with -o FILE.'): Promise<void> {
   const isFolder = await stat(file).then((found) => found.isDirectory(), () => false);
   if (isFolder) {
     throw new InvalidArgumentsError('render', [{ path: '--output', message: `got ${quoteText(file)}, which is a folder; expected a file path such as ${shortText(join(file, 'docker-compose.yml'))}` }]);
@@ -236,10 +237,29 @@ async function writeOutput(file: string, text: string): Promise<void> {
   } catch (error) {
     const { code, path } = error as NodeJS.ErrnoException;
     throw new KafkaDevError(`Cannot write ${shortText(file)}: ${code ?? (error as Error).message} on ${shortText(path ?? file)}; nothing was written`, {
-      hint: 'Choose a path in a folder you can write to, with -o FILE.',
+      hint,
       cause: error,
     });
   }
+}
+
+/**
+ * The config as Strimzi manifests (`Kafka`, `KafkaNodePool`s, `KafkaTopic`s, `KafkaUser`s). With
+ * `outDir` (relative to `cwd`) each manifest is written to its own file `<kind>-<name>.yaml` there;
+ * returns the files written and the whole multi-document text.
+ */
+export async function exportStrimzi(options: CommonOptions & { outDir?: string } = {}): Promise<{ text: string; files: string[] }> {
+  const manifests = strimziManifests(await configOf(options));
+  const text = manifestsYaml(manifests);
+  if (!options.outDir) return { text, files: [] };
+  const folder = resolve(options.cwd ?? process.cwd(), options.outDir);
+  const files: string[] = [];
+  for (const manifest of manifests) {
+    const file = join(folder, `${manifest.kind.toLowerCase()}-${manifest.metadata.name}.yaml`);
+    await writeOutput(file, manifestYaml(manifest), 'Choose a folder you can write to, with --out DIR (or --out - to print).');
+    files.push(file);
+  }
+  return { text, files };
 }
 
 /** Checks a docker-compose file with Kafka for the classic mistakes; without a file, the compose file in `cwd`. */

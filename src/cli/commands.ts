@@ -159,6 +159,17 @@ export const commands: readonly CommandSpec[] = [
     run: async (_, flags) => (await import('./commands/env.js')).envCommand(flags),
   },
   {
+    name: 'export',
+    args: [{ name: 'target', required: true }],
+    summary: 'Write the config as manifests for another engine: strimzi (Kafka, KafkaNodePool, KafkaTopic, KafkaUser for Kubernetes)',
+    flags: [
+      { name: 'out', short: 'o', value: 'dir|-', description: 'Folder to write one file per manifest into, or - to print them as one YAML stream', default: '-' },
+      { ...json, description: 'Print JSON: the files written, or with --out - the YAML text' },
+    ],
+    examples: ['kafka-dev export strimzi | kubectl apply -n kafka -f -', 'kafka-dev export strimzi --out k8s/kafka'],
+    run: async (args, flags) => (await import('./commands/export.js')).exportCommand(args[0], flags),
+  },
+  {
     name: 'doctor',
     args: [],
     summary: 'Check Docker, ports, images, volumes and, for a running stack, both listeners; print the fix for each problem',
