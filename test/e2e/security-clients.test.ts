@@ -111,6 +111,16 @@ describe('clients of a SASL_SSL + SCRAM-SHA-512 cluster', () => {
     expect(results.find((result) => result.check.startsWith('SASL mechanism'))).toMatchObject({ verdict: 'pass', detail: expect.stringContaining('SCRAM-SHA-512 offered') });
   });
 
+  test('the smoke check passes over the secured OUTSIDE, and proves the wrong password and the missing ACL are refused', async () => {
+    const smoke = await cli(['smoke', '--messages', '20', '--json']);
+    expect(smoke.exitCode, smoke.stdout + smoke.stderr).toBe(0);
+    const report = JSON.parse(smoke.stdout) as { passed: boolean; paths: { path: string; status: string }[] };
+    expect(report.paths.map((path) => [path.path, path.status])).toEqual([
+      ['outside', 'passed'],
+      ['inside', 'passed'],
+    ]);
+  });
+
   test('startKafka() hands back the settings and the Node clients\' options for the secured stack', async () => {
     const { startKafka } = (await import(join(repoRoot, 'dist/index.js'))) as typeof import('../../src/index.js');
     process.env.KAFKA_DEV_KAFKA_IMAGE = testImages.confluentKafka;
@@ -141,5 +151,31 @@ describe('clients of a SASL_SSL + SCRAM-SHA-512 cluster', () => {
     expect(refused.exitCode).not.toBe(0);
     expect(refused.stderr).toMatch(/SASL authentication failed for user 'app' \(SCRAM-SHA-512\) on localhost:\d+ \(SASL_SSL\)/);
     expect(refused.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+/** INSIDE secured too: `up --full-smoke` sends the smoke check's messages through the image's console tools, which log in with generated client properties. */
+describe('the smoke check over a SASL_SSL INSIDE', () => {
+  const project = uniqueProject('secure-inside');
+  const env = { KAFKA_DEV_KAFKA_IMAGE: testImages.apacheKafka };
+  let cwd: string;
+
+  beforeAll(async () => {
+    await requireDocker();
+    cwd = await projectDir({ mode: 'kraft', security: { outside: 'SASL_SSL', inside: 'SASL_SSL', sasl: { mechanism: 'SCRAM-SHA-256' }, users: [{ name: 'app' }] } });
+  });
+  afterAll(async () => {
+    await kafkaDev(['down', '--volumes', '-p', project], { cwd, env });
+    await removeProject(project);
+  });
+
+  test('up --full-smoke passes over both secured listeners', async () => {
+    const up = await kafkaDev(['up', '--full-smoke', '--json', '-p', project], { cwd, env });
+    expect(up.exitCode, up.stderr).toBe(0);
+    const result = JSON.parse(up.stdout) as { smoke: { paths: { path: string; status: string; stats: { received: number } | null }[] } };
+    expect(result.smoke.paths.map((path) => [path.path, path.status, path.stats?.received])).toEqual([
+      ['outside', 'passed', 100],
+      ['inside', 'passed', 100],
+    ]);
   });
 });
