@@ -5,34 +5,9 @@
  */
 import { join } from 'node:path';
 import { brokerNodes, reachableHost } from './cluster.js';
-import type { AclOperation, ResolvedConfig, SaslMechanism, SecurityProtocol } from './types.js';
+import type { AclOperation, ResolvedConfig, ResolvedSecurity, SaslMechanism, SecurityProtocol } from './types.js';
 
-export interface ResolvedUser {
-  readonly name: string;
-  /** Undefined: generated once and kept in the stack's state directory (see `stack/up` and `render`). */
-  readonly password?: string;
-}
-
-export interface ResolvedAcl {
-  readonly user: string;
-  readonly resource: { readonly type: 'topic' | 'group'; readonly name: string };
-  readonly operations: readonly AclOperation[];
-}
-
-export interface ResolvedSecurity {
-  readonly outside: SecurityProtocol;
-  readonly inside: SecurityProtocol;
-  readonly sasl: { readonly mechanism: SaslMechanism };
-  readonly tls: { readonly clientAuth: 'none' | 'required' };
-  readonly users: readonly ResolvedUser[];
-  readonly acls: readonly ResolvedAcl[];
-  /**
-   * Absolute host folder of the stack's security material: the CA, passwords, client
-   * certificates, and in `mountedFolder` what every Kafka container mounts. In the stack's state
-   * folder for `up`; beside the compose file for `render`.
-   */
-  readonly directory: string;
-}
+export type { ResolvedAcl, ResolvedSecurity, ResolvedUser } from './types.js';
 
 export const securityProtocols = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const satisfies readonly SecurityProtocol[];
 export const saslMechanisms = ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'] as const satisfies readonly SaslMechanism[];

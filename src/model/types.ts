@@ -1,5 +1,3 @@
-import type { ResolvedSecurity } from './security.js';
-
 /** A broker or topic setting as written in a config: `'log.retention.hours': 1`. */
 export type KafkaSettingValue = string | number | boolean;
 export type KafkaSettings = Record<string, KafkaSettingValue>;
@@ -235,6 +233,34 @@ export interface ResolvedTopic {
   readonly partitions: number;
   readonly replicationFactor: number;
   readonly config: Readonly<KafkaSettings>;
+}
+
+/** The security section resolved (see `security.ts` for what it implies). */
+export interface ResolvedUser {
+  readonly name: string;
+  /** Undefined: generated once and kept in the stack's state directory (see `stack/up` and `render`). */
+  readonly password?: string;
+}
+
+export interface ResolvedAcl {
+  readonly user: string;
+  readonly resource: { readonly type: 'topic' | 'group'; readonly name: string };
+  readonly operations: readonly AclOperation[];
+}
+
+export interface ResolvedSecurity {
+  readonly outside: SecurityProtocol;
+  readonly inside: SecurityProtocol;
+  readonly sasl: { readonly mechanism: SaslMechanism };
+  readonly tls: { readonly clientAuth: 'none' | 'required' };
+  readonly users: readonly ResolvedUser[];
+  readonly acls: readonly ResolvedAcl[];
+  /**
+   * Absolute host folder of the stack's security material: the CA, passwords, client
+   * certificates, and in `mountedFolder` what every Kafka container mounts. In the stack's state
+   * folder for `up`; beside the compose file for `render`.
+   */
+  readonly directory: string;
 }
 
 /** The config with every default filled in; the only shape the rest of kafka-dev sees. */
