@@ -11,11 +11,14 @@ const layers = [
   ['health'],
   ['stack'],
   ['api'],
+  ['ui'],
+  ['index'],
   ['cli'],
 ];
 
-/** The API layer is three files at the root of src/, not a folder. */
-const pathOf = (folder) => (folder === 'api' ? '^src/(api|index|start-kafka)\\.ts$' : `^src/${folder}/`);
+/** The API layer is two files at the root of src/, not a folder; index.ts, the package's entry, also exports the console above it. */
+const rootFiles = { api: '^src/(api|start-kafka)\\.ts$', index: '^src/index\\.ts$' };
+const pathOf = (folder) => rootFiles[folder] ?? `^src/${folder}/`;
 
 const layerRules = layers.flatMap((siblings, level) =>
   siblings.flatMap((folder) => {

@@ -31,6 +31,7 @@ export {
 } from './api.js';
 export { defineConfig } from './config/define.js';
 export { startKafka, type StartKafkaOptions, type RunningKafka } from './start-kafka.js';
+export { startUi, type UiOptions, type RunningUi } from './ui/start-ui.js';
 export { findConfigFile, type LoadConfigOptions } from './config/load.js';
 export { parseConfig } from './config/parse.js';
 export type * from './model/types.js';

@@ -146,6 +146,19 @@ export const commands: readonly CommandSpec[] = [
     run: async ([topic], flags, signal) => (await import('./commands/console.js')).consumeCommand(topic!, flags, signal),
   },
   {
+    name: 'ui',
+    args: [],
+    summary: 'Serve a web console on 127.0.0.1 (cluster, topics) and print its URL with a login token; Ctrl-C stops it',
+    flags: [
+      { name: 'port', value: 'port', description: 'Port to listen on (default: any free port)' },
+      { name: 'host', value: 'address', description: 'Address to listen on instead of 127.0.0.1 (the token still guards it)' },
+      { name: 'open', description: 'Open the URL in the desktop browser' },
+    ],
+    examples: ['kafka-dev ui --open', 'kafka-dev ui --port 9021'],
+    cleansUp: true,
+    run: async (_, flags, signal) => (await import('./commands/ui.js')).uiCommand(flags, signal),
+  },
+  {
     name: 'env',
     args: [],
     summary: 'Print the settings a client needs to connect (bootstrap servers, security protocol, SASL login, CA file), ready to paste',

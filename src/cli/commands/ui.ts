@@ -1,0 +1,39 @@
+import { execa } from 'execa';
+import { InvalidArgumentsError } from '../../base/errors.js';
+import { quoteText } from '../../base/text.js';
+import { wholeNumber } from '../../base/whole-number.js';
+import { startUi } from '../../index.js';
+import { loadOptions, type GlobalFlags } from '../options.js';
+
+export interface UiFlags extends GlobalFlags {
+  port?: string;
+  host?: string;
+  open?: boolean;
+}
+
+/** Serves the web console until Ctrl-C; the URL (with its token) is the command's data, on stdout. */
+export async function uiCommand(flags: UiFlags, signal: AbortSignal): Promise<void> {
+  if (flags.host === '') throw new InvalidArgumentsError('kafka-dev ui', [{ path: '--host', message: "got '', expected an address to listen on, e.g. 127.0.0.1" }]);
+  const ui = await startUi({ ...loadOptions('ui', flags), port: portFlag(flags.port), host: flags.host });
+  process.stdout.write(`${ui.url}\n`);
+  process.stderr.write('kafka-dev ui is running; press Ctrl-C to stop it\n');
+  if (flags.open) await openInBrowser(ui.url);
+  await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  await ui.close();
+}
+
+function portFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = wholeNumber(value);
+  if (port === undefined || port > 65_535) {
+    throw new InvalidArgumentsError('kafka-dev ui', [{ path: '--port', message: `got ${quoteText(value)}, expected a port number from 0 (any free port) to 65535` }]);
+  }
+  return port;
+}
+
+/** The desktop's own opener; without one the printed URL is still there to click. */
+async function openInBrowser(url: string): Promise<void> {
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const opened = await execa(opener, [url], { reject: false, stdio: 'ignore', detached: true });
+  if (opened.failed) process.stderr.write(`could not open a browser (${opener}); open the URL above\n`);
+}

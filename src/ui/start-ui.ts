@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname } from 'node:path';
+import { loadConfig, type CommonOptions } from '../api.js';
+import { KafkaDevError } from '../base/errors.js';
+import { apiConsoleData, type ConsoleData } from './console-data.js';
+import { guardRequest, loopbackHostNames, tokenCookieName, type GuardSettings } from './request-guard.js';
+
+/**
+ * `kafka-dev ui`: a web console served by kafka-dev itself (node:http, no framework: the server
+ * is a handful of JSON routes and static files, and the guard is easier to read without
+ * middleware). It binds to 127.0.0.1 unless a host is asked for, and every request passes the guard.
+ */
+
+export interface UiOptions extends CommonOptions {
+  /** 0 (the default) takes a free port. */
+  port?: number;
+  /** The address to bind; default 127.0.0.1. Anything else must be asked for. */
+  host?: string;
+  /** The pages' data; default: the exported API over the loaded config. */
+  data?: ConsoleData;
+  /** Default: a random one. */
+  token?: string;
+}
+
+export interface RunningUi {
+  /** With the token: opening it logs the browser in. */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const assetsFolder = new URL('../../ui-assets/', import.meta.url);
+const contentTypes: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const assetNames = new Set(['index.html', 'app.js', 'app.css']);
+
+export async function startUi(options: UiOptions = {}): Promise<RunningUi> {
+  const data = options.data ?? apiConsoleData({ ...options, config: options.config ?? (await loadConfig(options)) });
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const guard: { settings?: GuardSettings } = {};
+  const server = createServer((request, response) => {
+    handle(request, response, guard.settings!, data).catch((error: unknown) => sendJson(response, 500, { error: errorText(error) }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new KafkaDevError(`kafka-dev ui cannot listen on ${host}:${options.port ?? 0}: ${error.code ?? error.message}`, { hint: 'Pick another --port.' })),
+    );
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostNames = loopbackHostNames.includes(host) ? loopbackHostNames : [...loopbackHostNames, host.includes(':') ? `[${host}]` : host];
+  guard.settings = { token, port, hostNames };
+  const urlHost = host === '127.0.0.1' ? '127.0.0.1' : hostNames.at(-1)!;
+  return {
+    url: `http://${urlHost}:${port}/?token=${token}`,
+    port,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, settings: GuardSettings, data: ConsoleData): Promise<void> {
+  const header = (name: string) => (typeof request.headers[name] === 'string' ? (request.headers[name] as string) : undefined);
+  const verdict = guardRequest(
+    { method: request.method ?? 'GET', url: request.url ?? '/', host: header('host'), origin: header('origin'), cookie: header('cookie'), accept: header('accept'), fetchSite: header('sec-fetch-site') },
+    settings,
+  );
+  if (!verdict.allowed) return sendJson(response, verdict.status, { error: verdict.reason });
+  const url = new URL(request.url ?? '/', 'http://console');
+  if (verdict.tokenInUrl) {
+    // The token leaves the address bar (and the history) once the cookie holds it.
+    url.searchParams.delete('token');
+    response.writeHead(303, {
+      location: url.pathname + url.search,
+      'set-cookie': `${tokenCookieName(settings.port)}=${settings.token}; HttpOnly; SameSite=Strict; Path=/`,
+      ...securityHeaders,
+    });
+    return void response.end();
+  }
+  if (url.pathname.startsWith('/api/')) {
+    const answer = apiAnswer(url, data);
+    return answer ? sendJson(response, 200, await answer) : sendJson(response, 404, { error: `no API ${JSON.stringify(url.pathname)}` });
+  }
+  const name = url.pathname === '/' ? 'index.html' : url.pathname.replace(/^\/assets\//, '');
+  if (!assetNames.has(name)) return sendJson(response, 404, { error: `no page ${JSON.stringify(url.pathname)}` });
+  response.writeHead(200, { 'content-type': contentTypes[extname(name)]!, ...securityHeaders });
+  response.end(await readFile(new URL(name, assetsFolder)));
+}
+
+/** The JSON answer of an API path; undefined for a path the console does not have. */
+function apiAnswer(url: URL, data: ConsoleData): Promise<unknown> | undefined {
+  const [, , resource, name] = url.pathname.split('/').map(decodeURIComponent);
+  if (resource === 'status' && name === undefined) return data.status();
+  if (resource === 'env' && name === undefined) return data.clientEnv();
+  if (resource === 'topics' && name === undefined) return data.topics();
+  if (resource === 'topics' && name) return data.topic(name);
+  return undefined;
+}
+
+/** The console's own page only: no framing by other sites, no scripts from elsewhere, no token in a Referer. */
+const securityHeaders = {
+  'content-security-policy': "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+function sendJson(response: ServerResponse, code: number, body: unknown): void {
+  if (response.headersSent) return void response.end();
+  response.writeHead(code, { 'content-type': 'application/json; charset=utf-8', ...securityHeaders });
+  response.end(JSON.stringify(body));
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof KafkaDevError) return error.hint ? `${error.message}. ${error.hint}` : error.message;
+  return error instanceof Error ? error.message : String(error);
+}

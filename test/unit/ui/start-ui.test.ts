@@ -1,0 +1,132 @@
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { StackStatus } from '../../../src/api.js';
+import type { ConsoleData } from '../../../src/ui/console-data.js';
+import { startUi, type RunningUi } from '../../../src/ui/start-ui.js';
+
+/** The console's guard on a real server on 127.0.0.1, with canned data: no Kafka needed. */
+
+const token = 'a'.repeat(48);
+const status = { project: 'demo', mode: 'kraft', services: [], bootstrapServers: { host: ['localhost:9092'], containers: ['kafka-1:19092'] }, activeController: 1, healthy: true, connectors: null } satisfies StackStatus;
+const data: ConsoleData = {
+  status: async () => status,
+  topics: async () => [],
+  topic: async (name) => ({ name, partitions: 1, replicationFactor: 1, partitionDetails: [], config: {}, declared: false }),
+  clientEnv: async () => ({ bootstrap: ['localhost:9092'], protocol: 'PLAINTEXT' }),
+};
+
+let ui: RunningUi;
+beforeAll(async () => {
+  ui = await startUi({ data, token });
+});
+afterAll(() => ui.close());
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const { host = `127.0.0.1:${ui.port}`, ...others } = headers;
+    // An empty Host means none at all: Node would otherwise write its own.
+    const request = httpRequest({ host: '127.0.0.1', port: ui.port, path, method, setHost: false, headers: { ...(host && { host }), ...others } }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+const cookie = () => `kafka_dev_ui_${ui.port}=${token}`;
+
+describe('startUi', () => {
+  test('prints a URL on 127.0.0.1 with the token', () => {
+    expect(ui.url).toBe(`http://127.0.0.1:${ui.port}/?token=${token}`);
+  });
+
+  test('the URL with the token sets an HttpOnly, SameSite=Strict cookie and drops the token from the address', async () => {
+    const answer = await send(`/?token=${token}`);
+    expect(answer.status).toBe(303);
+    expect(answer.headers.location).toBe('/');
+    expect(answer.headers['set-cookie']).toEqual([`kafka_dev_ui_${ui.port}=${token}; HttpOnly; SameSite=Strict; Path=/`]);
+  });
+
+  test('with the cookie, pages and the API answer', async () => {
+    const page = await send('/', { cookie: cookie() });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<main id="page"');
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    const answer = await send('/api/status', { cookie: cookie() });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual(status);
+  });
+
+  test('localhost and [::1] with the right port are this console too', async () => {
+    expect((await send('/api/status', { cookie: cookie(), host: `localhost:${ui.port}` })).status).toBe(200);
+    expect((await send('/api/status', { cookie: cookie(), host: `[::1]:${ui.port}` })).status).toBe(200);
+  });
+
+  test.each([
+    ['no token at all', '/api/status', {}],
+    ['a wrong token in the URL', `/api/status?token=${'b'.repeat(48)}`, {}],
+    ['a shorter token in the URL', '/api/status?token=aaaa', {}],
+    ['a wrong cookie', '/api/status', { cookie: `kafka_dev_ui_${0}=${token}` }],
+  ])('refuses a request with %s (401)', async (_, path, headers) => {
+    const answer = await send(path, headers);
+    expect(answer.status).toBe(401);
+    expect(JSON.parse(answer.body).error).toContain('token');
+  });
+
+  test.each([
+    ['a DNS-rebinding name', 'evil.example:PORT'],
+    ['a loopback name with another port', 'localhost:1'],
+    ['a loopback IP without a port', '127.0.0.1'],
+    ['a LAN address', '192.168.1.10:PORT'],
+  ])('refuses a non-loopback Host: %s (403), even with the token', async (_, host) => {
+    const answer = await send(`/api/status?token=${token}`, { cookie: cookie(), host: host.replace('PORT', String(ui.port)) });
+    expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body).error).toContain('Host');
+  });
+
+  test('refuses a request without a Host header (400, from Node before the console sees it)', async () => {
+    expect((await send(`/api/status?token=${token}`, { cookie: cookie(), host: '' })).status).toBe(400);
+  });
+
+  test.each([
+    ['a GET from another site', 'GET', { origin: 'https://evil.example' }],
+    ['an event stream opened by another site', 'GET', { origin: 'https://evil.example', accept: 'text/event-stream' }],
+    ['an event stream from another port of this machine', 'GET', { origin: 'http://127.0.0.1:1', accept: 'text/event-stream' }],
+    ['a POST from another site', 'POST', { origin: 'https://evil.example' }],
+    ['a POST without an Origin', 'POST', {}],
+    ['a request the browser marks cross-site', 'POST', { origin: 'ORIGIN', 'sec-fetch-site': 'cross-site' }],
+  ])('refuses %s (403), even with the cookie', async (_, method, headers) => {
+    const answer = await send('/api/status', { ...headers, cookie: cookie(), origin: (headers as { origin?: string }).origin?.replace('ORIGIN', `http://127.0.0.1:${ui.port}`) ?? '' }, method);
+    expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body).error).toMatch(/Origin|origin/);
+  });
+
+  test('an unknown path is 404, not a page', async () => {
+    expect((await send('/api/nothing', { cookie: cookie() })).status).toBe(404);
+    expect((await send('/../package.json', { cookie: cookie() })).status).toBe(404);
+  });
+});
+
+describe('startUi binding', () => {
+  test('binds to 127.0.0.1 only unless a host is given', async () => {
+    const local = await startUi({ data, token });
+    try {
+      const refused = await new Promise<string>((resolve) => {
+        const request = httpRequest({ host: '::1', port: local.port, path: '/' }, () => resolve('answered'));
+        request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+        request.end();
+      });
+      expect(refused).toBe('ECONNREFUSED');
+    } finally {
+      await local.close();
+    }
+  });
+});

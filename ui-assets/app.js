@@ -1,0 +1,130 @@
+// kafka-dev ui: plain DOM, no framework. Every value from Kafka goes in as text, never as HTML.
+
+/** `el('td', { class: 'x' }, 'text', child)`. */
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else if (value !== undefined && value !== null && value !== false) node.setAttribute(name, String(value));
+  }
+  for (const child of children.flat()) node.append(child instanceof Node ? child : document.createTextNode(String(child ?? '')));
+  return node;
+}
+
+function table(headers, rows) {
+  return el('table', {}, el('thead', {}, el('tr', {}, headers.map((header) => el('th', {}, header)))), el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((cell) => el('td', {}, cell))))));
+}
+
+async function api(path) {
+  const response = await fetch(`/api/${path}`, { headers: { accept: 'application/json' } });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error ?? response.statusText);
+  return body;
+}
+
+function copyable(text) {
+  return el('span', {}, el('code', {}, text), el('button', { class: 'copy', type: 'button', title: 'Copy', onclick: () => navigator.clipboard?.writeText(text) }, 'copy'));
+}
+
+const badge = (text, kind) => el('span', { class: `badge ${kind}` }, text);
+
+function nodeCard(service, activeController) {
+  const leads = service.nodeId !== null && service.nodeId === activeController;
+  return el(
+    'div',
+    { class: `node ${service.state === 'running' ? service.health : 'stopped'}`, 'data-service': service.service, 'data-health': service.state === 'running' ? service.health : 'stopped' },
+    el('div', { class: 'role' }, service.role, service.nodeId !== null ? ` · node ${service.nodeId}` : ''),
+    el('div', {}, el('strong', {}, service.service), leads ? ' ' : '', leads ? badge('controller', 'good') : ''),
+    el('div', {}, service.state, ' · ', service.health),
+    service.inSync === false ? el('div', {}, badge('catching up', 'warn')) : '',
+    el('div', { class: 'role' }, service.status),
+  );
+}
+
+async function clusterPage() {
+  const [status, env] = await Promise.all([api('status'), api('env').catch((error) => ({ error: error.message }))]);
+  document.getElementById('project').textContent = `${status.project} · ${status.mode}`;
+  return [
+    el('h2', {}, 'Nodes ', status.healthy ? badge('ready', 'good') : badge('not ready', 'bad')),
+    el('div', { class: 'nodes', id: 'nodes' }, status.services.map((service) => nodeCard(service, status.activeController))),
+    el('h2', {}, 'Bootstrap servers'),
+    table(['From', 'Addresses'], [
+      ['the host (OUTSIDE)', copyable(status.bootstrapServers.host.join(','))],
+      ['containers (INSIDE)', copyable(status.bootstrapServers.containers.join(','))],
+    ]),
+    el('p', {}, 'Active controller: ', status.activeController ?? 'unknown'),
+    ...status.services.filter((service) => service.endpoints.length > 0).map((service) =>
+      table([`${service.service}`, 'Address'], service.endpoints.flatMap((endpoint) => [[`${endpoint.name} from the host`, copyable(endpoint.host)], [`${endpoint.name} from containers`, copyable(endpoint.containers)]])),
+    ),
+    el('h2', {}, 'Client settings (kafka-dev env)'),
+    env.error ? el('p', { class: 'error' }, env.error) : table(['Setting', 'Value'], clientRows(env)),
+  ];
+}
+
+function clientRows(settings) {
+  return [
+    ['bootstrap.servers', copyable(settings.bootstrap.join(','))],
+    ['security.protocol', copyable(settings.protocol)],
+    ...(settings.sasl ? [['sasl.mechanism', copyable(settings.sasl.mechanism)], ['username', copyable(settings.sasl.username)], ['password', copyable(settings.sasl.password)]] : []),
+    ...(settings.tls ? Object.entries(settings.tls).map(([name, file]) => [name, copyable(file)]) : []),
+  ];
+}
+
+async function topicsPage() {
+  const topics = await api('topics');
+  const health = (topic) => (!topic.exists ? badge('not created', 'warn') : topic.offline > 0 ? badge(`${topic.offline} offline`, 'bad') : topic.underReplicated > 0 ? badge(`${topic.underReplicated} under-replicated`, 'warn') : badge('ok', 'good'));
+  return [
+    el('h2', {}, `Topics (${topics.length})`),
+    table(['Topic', 'Partitions', 'Replication', 'Health', 'Declared in config'], topics.map((topic) => [
+      topic.exists ? el('a', { href: `#/topics/${encodeURIComponent(topic.name)}` }, topic.name) : topic.name,
+      topic.partitions ?? '-',
+      topic.replicationFactor ?? '-',
+      health(topic),
+      topic.declared ? 'yes' : 'no',
+    ])),
+  ];
+}
+
+async function topicPage(name) {
+  const topic = await api(`topics/${encodeURIComponent(name)}`);
+  const settings = Object.entries(topic.config);
+  return [
+    el('h2', {}, topic.name, ' ', topic.declared ? badge('declared in config', 'good') : badge('not in config', 'warn')),
+    el('p', {}, `${topic.partitions} partitions, replication factor ${topic.replicationFactor}`),
+    table(['Partition', 'Leader', 'Replicas', 'ISR', ''], topic.partitionDetails.map((partition) => [
+      partition.partition,
+      partition.leader < 0 ? 'none' : partition.leader,
+      partition.replicas.join(', '),
+      partition.isr.join(', '),
+      partition.leader < 0 ? badge('offline', 'bad') : partition.isr.length < partition.replicas.length ? badge('under-replicated', 'warn') : '',
+    ])),
+    el('h2', {}, 'Settings set on the topic (not defaults)'),
+    settings.length ? table(['Setting', 'Value'], settings.map(([key, value]) => [el('strong', {}, key), value])) : el('p', {}, 'None: every setting is the broker default.'),
+  ];
+}
+
+const pages = [
+  [/^#\/topics\/(.+)$/, (match) => topicPage(decodeURIComponent(match[1])), 'topics'],
+  [/^#\/topics$/, () => topicsPage(), 'topics'],
+  [/^/, () => clusterPage(), 'cluster'],
+];
+
+let shown = 0;
+async function show() {
+  const run = ++shown;
+  const [pattern, render, tab] = pages.find(([pattern]) => pattern.test(location.hash));
+  for (const link of document.querySelectorAll('header nav a')) link.classList.toggle('current', link.dataset.page === tab);
+  let content;
+  try {
+    content = await render(location.hash.match(pattern));
+  } catch (error) {
+    content = [el('p', { class: 'error' }, error.message)];
+  }
+  // A later navigation or refresh wins over a slow answer.
+  if (run === shown) document.getElementById('page').replaceChildren(...content);
+}
+
+addEventListener('hashchange', show);
+// States change under the page (a broker stops): the page reads them again every few seconds.
+setInterval(() => { if (!document.hidden) show(); }, 3000);
+show();
