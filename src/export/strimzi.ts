@@ -10,6 +10,7 @@ import { Document } from 'yaml';
 import { ConfigError } from '../base/errors.js';
 import { quoteText } from '../base/text.js';
 import { authorizerOn, usesSasl, usesTls, type ResolvedAcl, type ResolvedSecurity, type ResolvedUser } from '../model/security.js';
+import { internalReplication } from '../model/stack.js';
 import type { AclOperation, KafkaSettings, ResolvedConfig, ResolvedTopic, SecurityProtocol } from '../model/types.js';
 
 export const strimziApiVersion = 'kafka.strimzi.io/v1';
@@ -99,10 +100,9 @@ function listenerAuthentication(protocol: SecurityProtocol, security: ResolvedSe
   return undefined;
 }
 
-/** Internal topics sized to the cluster, as `up` sizes them; the config's own broker settings win. */
+/** Internal topics sized as `up` sizes them; the config's own broker settings win over these. */
 function replicationSettings(brokers: number): KafkaSettings {
-  const replicas = Math.min(brokers, 3);
-  const minInSync = brokers >= 3 ? 2 : 1;
+  const { replicas, minInSync } = internalReplication(brokers);
   return {
     'offsets.topic.replication.factor': replicas,
     'transaction.state.log.replication.factor': replicas,

@@ -105,6 +105,12 @@ function securedNodeContainer(security: ResolvedConfig['security']): Pick<Servic
   return { binds: [{ source: mountedFolder(security.directory), target: secretsMount, readOnly: true }], ...(command && { command }) };
 }
 
+/** How far internal topics are replicated on a cluster of this size; `export strimzi` sizes a cluster's the same way. */
+export function internalReplication(brokers: number): { replicas: number; minInSync: number } {
+  // With three or more brokers, acks=all survives one broker down; with fewer, any ISR is enough.
+  return { replicas: Math.min(brokers, 3), minInSync: brokers >= 3 ? 2 : 1 };
+}
+
 /**
  * Internal topics sized to what the cluster can hold, and no delay a developer waits for: no
  * initial rebalance delay, short broker sessions, short pauses between controlled-shutdown retries,
@@ -112,9 +118,7 @@ function securedNodeContainer(security: ResolvedConfig['security']): Pick<Servic
  * fresh 3-broker cluster then joins seconds sooner).
  */
 function developmentSettings({ brokers, mode }: ResolvedConfig): KafkaSettings {
-  const replicas = Math.min(brokers, 3);
-  // With three or more brokers, acks=all survives one broker down; with fewer, any ISR is enough.
-  const minInSync = brokers >= 3 ? 2 : 1;
+  const { replicas, minInSync } = internalReplication(brokers);
   return {
     'offsets.topic.replication.factor': replicas,
     'offsets.topic.num.partitions': brokers,

@@ -74,7 +74,7 @@ const variants: { name: string; config: UserConfig }[] = [
 describe('export strimzi', () => {
   test("the repository's own config validates against the pinned Strimzi CRDs", async () => {
     expectValid(strimziManifests(await loadConfig({ cwd: repoRoot, env: { HOME: '/home/dev' } })));
-  });
+  }, 30_000); // loading a .ts config compiles it: seconds on a busy machine
 
   test('a 3-broker KRaft config with SASL_SSL users and ACLs validates against the pinned Strimzi CRDs', () => {
     expectValid(strimziManifests(resolved(securedKraft)));
