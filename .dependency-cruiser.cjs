@@ -6,7 +6,7 @@
 const layers = [
   ['base'],
   ['model'],
-  ['config', 'compose', 'engine', 'kafka', 'secrets'],
+  ['config', 'compose', 'engine', 'kafka', 'secrets', 'export'],
   ['lint', 'init', 'smoke', 'wait'],
   ['health'],
   ['stack'],
