@@ -90,7 +90,7 @@ async function topicPage(name) {
   const settings = Object.entries(topic.config);
   return [
     el('h2', {}, topic.name, ' ', topic.declared ? badge('declared in config', 'good') : badge('not in config', 'warn')),
-    el('p', {}, `${topic.partitions} partitions, replication factor ${topic.replicationFactor}`),
+    el('p', {}, `${topic.partitions} partitions, replication factor ${topic.replicationFactor} · `, el('a', { href: `#/topics/${encodeURIComponent(topic.name)}/messages` }, 'Messages: browse, tail, produce')),
     table(['Partition', 'Leader', 'Replicas', 'ISR', ''], topic.partitionDetails.map((partition) => [
       partition.partition,
       partition.leader < 0 ? 'none' : partition.leader,
@@ -103,16 +103,79 @@ async function topicPage(name) {
   ];
 }
 
+/** UTF-8 text as it is, JSON pretty-printed, anything with control characters as hex. */
+function formatValue(value) {
+  if (value === null) return el('em', {}, 'null');
+  try {
+    const parsed = JSON.parse(value);
+    if (typeof parsed === 'object' && parsed !== null) return el('pre', { class: 'json' }, JSON.stringify(parsed, null, 2));
+  } catch {}
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(value)) return el('code', { class: 'hex' }, [...new TextEncoder().encode(value)].map((byte) => byte.toString(16).padStart(2, '0')).join(' '));
+  return value;
+}
+
+const messageRow = (message) => [message.partition, message.offset, new Date(Number(message.timestamp)).toISOString(), message.key ?? '', formatValue(message.value)];
+const messageHeaders = ['Partition', 'Offset', 'Timestamp', 'Key', 'Value'];
+
+let closeTail = () => {};
+
+async function messagesPage(name) {
+  const tailBody = el('tbody', { id: 'tail' });
+  const tailState = el('span', { class: 'badge warn', id: 'tail-state' }, 'connecting');
+  const source = new EventSource(`/api/topics/${encodeURIComponent(name)}/tail`);
+  source.onopen = () => { tailState.textContent = 'live'; tailState.className = 'badge good'; };
+  source.onmessage = (event) => tailBody.prepend(el('tr', {}, messageRow(JSON.parse(event.data)).map((cell) => el('td', {}, cell))));
+  source.addEventListener('failure', (event) => { tailState.textContent = JSON.parse(event.data).error; tailState.className = 'badge bad'; source.close(); });
+  closeTail = () => source.close();
+
+  const browsed = el('div', {});
+  const browse = async () => {
+    browsed.replaceChildren(el('p', {}, 'Reading…'));
+    try {
+      const messages = await api(`topics/${encodeURIComponent(name)}/messages`);
+      browsed.replaceChildren(messages.length ? table(messageHeaders, messages.map(messageRow)) : el('p', {}, 'The topic is empty.'));
+    } catch (error) {
+      browsed.replaceChildren(el('p', { class: 'error' }, error.message));
+    }
+  };
+
+  const sent = el('span', { id: 'produce-result' });
+  const form = el('form', { id: 'produce', onsubmit: async (event) => {
+    event.preventDefault();
+    const fields = new FormData(form);
+    const response = await fetch(`/api/topics/${encodeURIComponent(name)}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ key: fields.get('key') || undefined, value: fields.get('value') }) });
+    const body = await response.json();
+    sent.textContent = response.ok ? 'sent' : body.error;
+    sent.className = response.ok ? 'badge good' : 'error';
+  } },
+    el('label', {}, 'Key ', el('input', { name: 'key' })), ' ',
+    el('label', {}, 'Value ', el('input', { name: 'value', required: true, size: 50 })), ' ',
+    el('button', { type: 'submit' }, 'Produce'), ' ', sent);
+
+  return [
+    el('h2', {}, 'Messages of ', el('a', { href: `#/topics/${encodeURIComponent(name)}` }, name)),
+    el('h2', {}, 'Produce'), form,
+    el('h2', {}, 'Live tail (newest first) ', tailState), el('table', {}, el('thead', {}, el('tr', {}, messageHeaders.map((header) => el('th', {}, header)))), tailBody),
+    el('h2', {}, 'From the beginning (first 100) ', el('button', { type: 'button', id: 'browse', onclick: browse }, 'Read')), browsed,
+  ];
+}
+
 const pages = [
+  [/^#\/topics\/(.+)\/messages$/, (match) => messagesPage(decodeURIComponent(match[1])), 'topics', 'stays'],
   [/^#\/topics\/(.+)$/, (match) => topicPage(decodeURIComponent(match[1])), 'topics'],
   [/^#\/topics$/, () => topicsPage(), 'topics'],
   [/^/, () => clusterPage(), 'cluster'],
 ];
 
 let shown = 0;
+let current;
 async function show() {
   const run = ++shown;
-  const [pattern, render, tab] = pages.find(([pattern]) => pattern.test(location.hash));
+  closeTail();
+  closeTail = () => {};
+  current = pages.find(([pattern]) => pattern.test(location.hash));
+  const [pattern, render, tab] = current;
   for (const link of document.querySelectorAll('header nav a')) link.classList.toggle('current', link.dataset.page === tab);
   let content;
   try {
@@ -126,5 +189,6 @@ async function show() {
 
 addEventListener('hashchange', show);
 // States change under the page (a broker stops): the page reads them again every few seconds.
-setInterval(() => { if (!document.hidden) show(); }, 3000);
+// A page with a form and a live tail stays as it is.
+setInterval(() => { if (!document.hidden && current?.[3] !== 'stays') show(); }, 3000);
 show();

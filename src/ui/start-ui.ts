@@ -82,6 +82,14 @@ async function handle(request: IncomingMessage, response: ServerResponse, settin
     });
     return void response.end();
   }
+  const [, , resource, topic, part] = url.pathname.split('/').map(decodeURIComponent);
+  if (resource === 'topics' && topic && part === 'tail') return tail(request, response, data, topic);
+  if (resource === 'topics' && topic && part === 'messages' && request.method === 'POST') {
+    const problem = produceProblem(await readJson(request));
+    if (typeof problem === 'string') return sendJson(response, 400, { error: problem });
+    await data.produce(topic, problem);
+    return sendJson(response, 200, { topic, sent: 1 });
+  }
   if (url.pathname.startsWith('/api/')) {
     const answer = apiAnswer(url, data);
     return answer ? sendJson(response, 200, await answer) : sendJson(response, 404, { error: `no API ${JSON.stringify(url.pathname)}` });
@@ -94,12 +102,52 @@ async function handle(request: IncomingMessage, response: ServerResponse, settin
 
 /** The JSON answer of an API path; undefined for a path the console does not have. */
 function apiAnswer(url: URL, data: ConsoleData): Promise<unknown> | undefined {
-  const [, , resource, name] = url.pathname.split('/').map(decodeURIComponent);
+  const [, , resource, name, part] = url.pathname.split('/').map(decodeURIComponent);
   if (resource === 'status' && name === undefined) return data.status();
   if (resource === 'env' && name === undefined) return data.clientEnv();
   if (resource === 'topics' && name === undefined) return data.topics();
-  if (resource === 'topics' && name) return data.topic(name);
+  if (resource === 'topics' && name && part === undefined) return data.topic(name);
+  if (resource === 'topics' && name && part === 'messages') return data.browse(name);
   return undefined;
+}
+
+/** New messages as server-sent events until the page goes away. */
+async function tail(request: IncomingMessage, response: ServerResponse, data: ConsoleData, topic: string): Promise<void> {
+  const stop = new AbortController();
+  request.on('close', () => stop.abort());
+  response.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive', ...securityHeaders });
+  response.write(': tailing\n\n');
+  try {
+    await data.tail(topic, (message) => response.write(`data: ${JSON.stringify(message)}\n\n`), stop.signal);
+  } catch (error) {
+    response.write(`event: failure\ndata: ${JSON.stringify({ error: errorText(error) })}\n\n`);
+  }
+  response.end();
+}
+
+const maxBodyBytes = 1024 * 1024;
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  let body = '';
+  for await (const chunk of request) {
+    body += (chunk as Buffer).toString();
+    if (body.length > maxBodyBytes) return undefined;
+  }
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The message to send, or what is wrong with the form: produce takes one line, a key before a tab. */
+function produceProblem(body: unknown): { key?: string; value: string } | string {
+  const { key, value } = (typeof body === 'object' && body !== null ? body : {}) as { key?: unknown; value?: unknown };
+  if (typeof value !== 'string') return 'value: expected a JSON body {"key"?: string, "value": string} of at most 1 MiB';
+  if (key !== undefined && typeof key !== 'string') return `key: got ${typeof key}, expected a string`;
+  if (/[\r\n]/.test(value)) return 'value: got a line break, expected one line (kafka-dev produce sends one message per line)';
+  if (typeof key === 'string' && /[\t\r\n]/.test(key)) return 'key: got a tab or line break, expected neither';
+  return key ? { key, value } : { value };
 }
 
 /** The console's own page only: no framing by other sites, no scripts from elsewhere, no token in a Referer. */

@@ -13,7 +13,14 @@ const data: ConsoleData = {
   topics: async () => [],
   topic: async (name) => ({ name, partitions: 1, replicationFactor: 1, partitionDetails: [], config: {}, declared: false }),
   clientEnv: async () => ({ bootstrap: ['localhost:9092'], protocol: 'PLAINTEXT' }),
+  browse: async () => [],
+  tail: async (topic, onMessage, signal) => {
+    onMessage({ topic, partition: 0, offset: '7', timestamp: '0', key: null, value: 'hello' });
+    await new Promise((resolve) => signal.addEventListener('abort', resolve));
+  },
+  produce: async (topic, message) => void produced.push({ topic, ...message }),
 };
+const produced: unknown[] = [];
 
 let ui: RunningUi;
 beforeAll(async () => {
@@ -27,7 +34,7 @@ interface Answer {
   body: string;
 }
 
-function send(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
+function send(path: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const { host = `127.0.0.1:${ui.port}`, ...others } = headers;
     // An empty Host means none at all: Node would otherwise write its own.
@@ -37,7 +44,7 @@ function send(path: string, headers: Record<string, string> = {}, method = 'GET'
       response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
     });
     request.on('error', reject);
-    request.end();
+    request.end(body);
   });
 }
 
@@ -107,6 +114,45 @@ describe('startUi', () => {
     const answer = await send('/api/status', { ...headers, cookie: cookie(), origin: (headers as { origin?: string }).origin?.replace('ORIGIN', `http://127.0.0.1:${ui.port}`) ?? '' }, method);
     expect(answer.status).toBe(403);
     expect(JSON.parse(answer.body).error).toMatch(/Origin|origin/);
+  });
+
+  test("a POST from the console's own page produces the message", async () => {
+    const answer = await send('/api/topics/orders/messages', { cookie: cookie(), origin: `http://127.0.0.1:${ui.port}` }, 'POST', JSON.stringify({ key: 'k', value: '{"id":1}' }));
+    expect(answer.status).toBe(200);
+    expect(produced).toEqual([{ topic: 'orders', key: 'k', value: '{"id":1}' }]);
+  });
+
+  test.each([
+    ['no JSON', 'value=1', 'value: expected a JSON body'],
+    ['no value', '{"key":"k"}', 'value: expected a JSON body'],
+    ['a value of two lines', '{"value":"a\\nb"}', 'value: got a line break'],
+    ['a key with a tab', '{"key":"a\\tb","value":"v"}', 'key: got a tab or line break'],
+    ['a key that is not text', '{"key":1,"value":"v"}', 'key: got number, expected a string'],
+  ])('a produce with %s is refused naming the field (400), and nothing is sent', async (_, body, error) => {
+    const before = produced.length;
+    const answer = await send('/api/topics/orders/messages', { cookie: cookie(), origin: `http://127.0.0.1:${ui.port}` }, 'POST', body);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).error).toContain(error);
+    expect(produced.length).toBe(before);
+  });
+
+  test('the live tail streams each message as a server-sent event', async () => {
+    const event = await new Promise<string>((resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port: ui.port, path: '/api/topics/orders/tail', headers: { host: `127.0.0.1:${ui.port}`, cookie: cookie(), accept: 'text/event-stream' } }, (response) => {
+        expect(response.headers['content-type']).toBe('text/event-stream');
+        let text = '';
+        response.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+          if (text.includes('data: ')) {
+            request.destroy();
+            resolve(text);
+          }
+        });
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(event).toContain('data: {"topic":"orders","partition":0,"offset":"7","timestamp":"0","key":null,"value":"hello"}');
   });
 
   test('an unknown path is 404, not a page', async () => {
