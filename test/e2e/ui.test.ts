@@ -4,7 +4,7 @@ import { execa, type ResultPromise } from 'execa';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserConfig } from '../../src/model/types.js';
-import { cliPath, docker, kafkaDev, projectDir, removeProject, repoRoot, requireDocker, uniqueProject } from './helpers.js';
+import { cliPath, docker, kafkaDev, produce, projectDir, removeProject, repoRoot, requireDocker, uniqueProject } from './helpers.js';
 
 /** Ports of its own, so this stack runs beside others; two brokers, so one can stop. */
 const config = {
@@ -79,6 +79,42 @@ describe('ui', () => {
     expect(partitions).toMatch(/\n1\s+[12]\s+[12], [12]\s+[12], [12]/);
     await page.screenshot({ path: join(screenshots, 'topic.png') });
   });
+
+  test('a message produced elsewhere appears in the live tail; the form produces one; browsing reads both from the beginning', async () => {
+    await page.goto(new URL('/#/topics/orders/messages', url).href);
+    await page.locator('#tail-state', { hasText: 'live' }).waitFor();
+    // The tail's consumer joins its group after the stream opens: send until it shows one.
+    const tailRows = page.locator('#tail tr');
+    for (let attempt = 0; (await tailRows.count()) === 0; attempt += 1) {
+      expect(attempt, 'no message reached the live tail').toBeLessThan(30);
+      await produce('localhost:39492', 'orders', [`warm-up ${attempt}`]);
+      await tailRows.first().waitFor({ timeout: 1000 }).catch(() => undefined);
+    }
+    const value = `{"order":${Date.now()}}`;
+    await produce('localhost:39492', 'orders', [value]);
+    // From the message's own timestamp to the frame the page shows it in, both on this machine's clock.
+    const shown = await page.waitForFunction(
+      `(() => { const row = [...document.querySelectorAll('#tail tr')].find((row) => row.textContent.includes(${JSON.stringify(JSON.stringify(JSON.parse(value), null, 2))})); return row && { at: Date.now(), sent: Date.parse(row.children[2].textContent) }; })()`,
+      undefined,
+      { polling: 'raf', timeout: 10_000 },
+    );
+    const { at, sent } = (await shown.jsonValue()) as { at: number; sent: number };
+    process.stderr.write(`ui: live tail showed a message ${at - sent} ms after it was produced\n`);
+    await page.screenshot({ path: join(screenshots, 'messages-tail.png') });
+
+    await page.fill('#produce input[name=key]', 'from-form');
+    await page.fill('#produce input[name=value]', 'typed in the console');
+    await page.click('#produce button');
+    await page.locator('#produce-result', { hasText: 'sent' }).waitFor();
+    await page.locator('#tail tr', { hasText: 'typed in the console' }).waitFor();
+    expect(await page.locator('#tail tr', { hasText: 'typed in the console' }).innerText()).toContain('from-form');
+
+    await page.click('#browse');
+    const browsed = page.locator('main table').last();
+    await browsed.locator('tr', { hasText: 'typed in the console' }).waitFor();
+    expect(await browsed.innerText()).toContain('"order"');
+    await page.screenshot({ path: join(screenshots, 'messages.png'), fullPage: true });
+  }, 120_000);
 
   test('a stopped broker turns red on the cluster page, without reloading it', async () => {
     await page.goto(new URL('/#/cluster', url).href);
