@@ -30,6 +30,8 @@ import type { ClientSettings } from './model/client-settings.js';
 import { readComposeFile } from './compose/read.js';
 import { renderCompose } from './compose/render.js';
 import { manifestsYaml, manifestYaml, strimziManifests } from './export/strimzi.js';
+import { parseCommandConfig } from './config/command-config.js';
+import { applyPlan, planApply, type ApplyPlan } from './stack/apply.js';
 import { lintCompose, type LintReport } from './lint/lint.js';
 import { configFromChoices, problemAt, type InitChoices } from './init/choices.js';
 import { configFileNames, configFileText, spelledOut, type ConfigFormat } from './init/config-file.js';
@@ -261,6 +263,41 @@ export async function exportStrimzi(options: CommonOptions & { outDir?: string }
   }
   return { text, files };
 }
+
+export interface ApplyTargetOptions extends CommonOptions {
+  /** `host:port[,host:port]` of the cluster, as Kafka's tools take it. */
+  bootstrapServer: string;
+  /** The Kafka tools' client settings file (`--command-config`), relative to `cwd`. */
+  commandConfig?: string;
+  /** Also delete the topics (and ACLs) the config does not declare. */
+  prune?: boolean;
+}
+
+/**
+ * Plans the config's topics and ACLs against a cluster kafka-dev did not start; changes nothing.
+ * Returns the plan and the connection to hand to `applyTo`.
+ */
+export async function planApplyTo(options: ApplyTargetOptions): Promise<{ plan: ApplyPlan; target: ClientSettings }> {
+  const cwd = options.cwd ?? process.cwd();
+  const bootstrap = options.bootstrapServer.split(',').map((server) => server.trim());
+  const badServer = bootstrap.find((server) => !/^[^\s:]+:\d{1,5}$/.test(server));
+  if (badServer !== undefined) {
+    throw new InvalidArgumentsError('kafka-dev apply', [{ path: '--bootstrap-server', message: `got ${quoteText(options.bootstrapServer)}; expected host:port[,host:port]` }]);
+  }
+  const file = options.commandConfig;
+  const text = file === undefined ? '' : await readFile(resolve(cwd, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new InvalidArgumentsError('kafka-dev apply', [{ path: '--command-config', message: `got ${quoteText(file)}: ${error.code ?? error.message}; expected a readable client properties file` }]);
+  });
+  const target = parseCommandConfig(text, { file: file ?? '--command-config', cwd, bootstrap });
+  return { plan: await planApply(await configOf(options), target, Boolean(options.prune)), target };
+}
+
+/** Carries out a plan from `planApplyTo`, and only it; returns a line per change applied. */
+export async function applyTo(plan: ApplyPlan, target: ClientSettings): Promise<string[]> {
+  return applyPlan(plan, target);
+}
+
+export { deletesSomething, describeApplyPlan, type ApplyPlan } from './stack/apply.js';
 
 /** Checks a docker-compose file with Kafka for the classic mistakes; without a file, the compose file in `cwd`. */
 export async function lint(file?: string, options: { cwd?: string } = {}): Promise<LintReport> {

@@ -172,6 +172,21 @@ export const commands: readonly CommandSpec[] = [
     run: async (_, flags) => (await import('./commands/env.js')).envCommand(flags),
   },
   {
+    name: 'apply',
+    args: [],
+    summary: "Apply the config's topics and ACLs to an existing cluster (not started by kafka-dev): plan, print, then apply only that",
+    flags: [
+      { name: 'bootstrap-server', value: 'host:port[,host:port]', description: 'The cluster to apply to (required)' },
+      { name: 'command-config', value: 'file', description: "Client settings as Kafka's tools read them: security.protocol, sasl.mechanism, sasl.jaas.config, PEM ssl.truststore/keystore" },
+      { name: 'dry-run', description: 'Print the plan and stop; nothing is changed' },
+      { name: 'prune', description: 'Also delete the topics and ACLs the config does not declare (asks first unless --yes)' },
+      { name: 'yes', description: 'Do not ask before deleting' },
+      { ...json, description: 'Print the plan and what was applied as JSON' },
+    ],
+    examples: ['kafka-dev apply --bootstrap-server broker1:9093,broker2:9093 --command-config client.properties --dry-run'],
+    run: async (_, flags) => (await import('./commands/apply.js')).applyCommand(flags),
+  },
+  {
     name: 'export',
     args: [{ name: 'target', required: true }],
     summary: 'Write the config as manifests for another engine: strimzi (Kafka, KafkaNodePool, KafkaTopic, KafkaUser for Kubernetes)',

@@ -22,9 +22,18 @@ export async function reconcileTopics(
   declared: readonly ResolvedTopic[],
   options: ReconcileOptions = {},
 ): Promise<TopicsReconciled> {
+  return applyTopicsPlan(admin, await readTopicsPlan(admin, declared, options), options);
+}
+
+/** The plan against what the cluster has now; nothing is changed. */
+export async function readTopicsPlan(admin: KafkaAdmin, declared: readonly ResolvedTopic[], options: Pick<ReconcileOptions, 'owned'> = {}): Promise<TopicsPlan> {
   const owned = new Set(options.owned);
   const actual = (await admin.describeTopics()).filter((topic) => !owned.has(topic.name));
-  const plan = planTopics(declared, actual);
+  return planTopics(declared, actual);
+}
+
+/** Carries out a plan read before: each topic in turn, then (with `prune`) deletes the undeclared ones. */
+export async function applyTopicsPlan(admin: KafkaAdmin, plan: TopicsPlan, options: Pick<ReconcileOptions, 'prune'> = {}): Promise<TopicsReconciled> {
   const topics: TopicPlan[] = [];
   for (const topic of plan.topics) topics.push(await applyTopicPlan(admin, topic));
   if (options.prune) {
@@ -34,7 +43,7 @@ export async function reconcileTopics(
 }
 
 /** Returns the plan as carried out, which differs from the one given only when the topic turned out to exist. */
-async function applyTopicPlan(admin: KafkaAdmin, plan: TopicPlan): Promise<TopicPlan> {
+export async function applyTopicPlan(admin: KafkaAdmin, plan: TopicPlan): Promise<TopicPlan> {
   if (plan.create) {
     const declared = plan.create;
     if ((await attempt(`create topic '${plan.name}'`, () => admin.createTopic(declared))) === 'created') return plan;

@@ -85,7 +85,7 @@ export function splitConfigFlag(value: string | readonly string[] | undefined): 
 }
 
 /** Asks on the terminal; without one, refuses rather than deleting unasked. */
-async function confirm(question: string): Promise<void> {
+export async function confirm(question: string): Promise<void> {
   if (!process.stdin.isTTY) {
     throw new KafkaDevError(`${question} Not without confirmation, and there is no terminal to ask on`, { hint: 'Add --yes to delete it.' });
   }

@@ -1,0 +1,101 @@
+/**
+ * The config's topics and ACLs applied to a cluster kafka-dev did not start (`kafka-dev apply`),
+ * with the same planners and appliers as `up`: first a plan read from the cluster, refused as a
+ * whole when the cluster cannot hold it, nothing sent; then that plan and only that plan carried
+ * out, item by item, so a failure says what was applied and what was not.
+ */
+import { KafkaDevError } from '../base/errors.js';
+import { plural } from '../base/plural.js';
+import { quoteText } from '../base/text.js';
+import { attempt, withAdmin, type KafkaAdmin } from '../kafka/admin.js';
+import { describeAclEntry, type AclPlan } from '../kafka/acl-plan.js';
+import { describeTopicPlan, isUnchanged, type TopicsPlan } from '../kafka/reconcile.js';
+import { applyAclPlan, readAclPlan } from '../kafka/reconcile-acls.js';
+import { applyTopicPlan, readTopicsPlan } from '../kafka/reconcile-topics.js';
+import type { ClientSettings } from '../model/client-settings.js';
+import { authorizerOn } from '../model/security.js';
+import type { ResolvedConfig } from '../model/types.js';
+
+export interface ApplyPlan {
+  readonly bootstrap: readonly string[];
+  readonly brokers: number;
+  readonly topics: TopicsPlan;
+  /** Undefined when the config declares no ACLs: then the cluster's ACLs are not touched. */
+  readonly acls?: AclPlan;
+  readonly prune: boolean;
+}
+
+export type WithAdmin = typeof withAdmin;
+
+/** Reads the cluster and plans against the config; throws, sending nothing, when the cluster cannot hold what is declared. */
+export async function planApply(config: ResolvedConfig, target: ClientSettings, prune: boolean, admin: WithAdmin = withAdmin): Promise<ApplyPlan> {
+  return admin(target, async (client) => {
+    const cluster = await attempt('read the cluster', () => client.describeCluster());
+    const topics = await readTopicsPlan(client, config.topics);
+    refuseWhatDoesNotFit(topics, cluster.brokers.length, target.bootstrap);
+    // The principals of the ACLs are those this cluster's listener gives the users: SASL names or certificate subjects.
+    const security = { ...config.security, outside: target.protocol, inside: target.protocol };
+    const acls = authorizerOn(config.security) ? await readAclPlan(client, security, { prune }) : undefined;
+    return { bootstrap: target.bootstrap, brokers: cluster.brokers.length, topics, ...(acls && { acls }), prune };
+  });
+}
+
+function refuseWhatDoesNotFit(plan: TopicsPlan, brokers: number, bootstrap: readonly string[]): void {
+  const tooWide = plan.topics.filter((topic) => topic.create && topic.create.replicationFactor > brokers);
+  if (tooWide.length === 0) return;
+  const names = tooWide.map((topic) => `${quoteText(topic.name)} (replication factor ${topic.create!.replicationFactor})`).join(', ');
+  throw new KafkaDevError(`The cluster at ${bootstrap.join(',')} has ${plural(brokers, 'broker')}; it cannot hold ${names}. Nothing was changed`, {
+    hint: `Lower the topics' replicationFactor to at most ${brokers}, or apply to a cluster with more brokers.`,
+  });
+}
+
+/** Whether carrying out the plan would delete anything (then `apply` asks first). */
+export function deletesSomething(plan: ApplyPlan): boolean {
+  return (plan.prune && plan.topics.undeclared.length > 0) || (plan.acls?.remove.length ?? 0) > 0;
+}
+
+/** One line per change the plan makes, then what it cannot do; empty when there is nothing to do. */
+export function describeApplyPlan(plan: ApplyPlan): string[] {
+  return [
+    ...plan.topics.topics.filter((topic) => !isUnchanged(topic)).map(describeTopicPlan),
+    ...(plan.prune ? plan.topics.undeclared.map((name) => `${name}: not declared, deleted`) : []),
+    ...(plan.acls?.add ?? []).map((entry) => `+ ACL ${describeAclEntry(entry)}`),
+    ...(plan.acls?.remove ?? []).map((entry) => `- ACL ${describeAclEntry(entry)}`),
+  ];
+}
+
+/** Carries out exactly the plan given; on a failure, throws naming what was applied and what was not. */
+export async function applyPlan(plan: ApplyPlan, target: ClientSettings, admin: WithAdmin = withAdmin): Promise<string[]> {
+  return admin(target, async (client) => {
+    const items = applyItems(plan, client);
+    const applied: string[] = [];
+    for (const [index, item] of items.entries()) {
+      try {
+        await item.run();
+      } catch (error) {
+        const notApplied = items.slice(index).map((rest) => rest.line);
+        throw new KafkaDevError(
+          `${(error as Error).message}\nApplied (${applied.length}):${list(applied)}\nNot applied (${notApplied.length}):${list(notApplied)}`,
+          { hint: 'Fix the cause and run apply again: it plans from what the cluster has then.', cause: error },
+        );
+      }
+      applied.push(item.line);
+    }
+    return applied;
+  });
+}
+
+const list = (lines: readonly string[]) => (lines.length === 0 ? ' none' : lines.map((line) => `\n  ${line}`).join(''));
+
+function applyItems(plan: ApplyPlan, client: KafkaAdmin): { line: string; run: () => Promise<unknown> }[] {
+  const { acls } = plan;
+  return [
+    ...plan.topics.topics.filter((topic) => !isUnchanged(topic)).map((topic) => ({ line: describeTopicPlan(topic), run: () => applyTopicPlan(client, topic) })),
+    ...(plan.prune && plan.topics.undeclared.length > 0
+      ? [{ line: `${plan.topics.undeclared.join(', ')}: not declared, deleted`, run: () => attempt('delete the undeclared topics', () => client.deleteTopics(plan.topics.undeclared)) }]
+      : []),
+    ...(acls && (acls.add.length > 0 || acls.remove.length > 0)
+      ? [{ line: `ACLs: ${acls.add.length} added, ${acls.remove.length} removed`, run: () => applyAclPlan(client, acls) }]
+      : []),
+  ];
+}

@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { parseConfig } from '../../../src/config/parse.js';
+import type { ClientSettings } from '../../../src/model/client-settings.js';
+import type { UserConfig } from '../../../src/model/types.js';
+import { applyPlan, deletesSomething, describeApplyPlan, planApply } from '../../../src/stack/apply.js';
+import { FakeAdmin } from '../../fakes/fake-admin.js';
+
+const resolved = (user: UserConfig) => parseConfig(user, { source: 'kafka-dev.config.ts', defaultName: 'shop', env: { HOME: '/home/dev' } });
+const target: ClientSettings = { bootstrap: ['b1:9093'], protocol: 'SASL_PLAINTEXT', sasl: { mechanism: 'SCRAM-SHA-512', username: 'admin', password: 'pw' } };
+
+const config = resolved({
+  brokers: 3,
+  topics: [
+    { name: 'orders', partitions: 3, replicationFactor: 3 },
+    { name: 'audit', partitions: 1, replicationFactor: 1 },
+  ],
+  security: { outside: 'SASL_PLAINTEXT', users: [{ name: 'app' }], acls: [{ user: 'app', topic: 'orders', operations: ['read', 'write'] }] },
+});
+
+describe('apply to an existing cluster', () => {
+  test('plans without changing anything, then applies exactly that plan; a second plan has nothing to do', async () => {
+    const admin = new FakeAdmin([1, 2, 3]);
+    const plan = await planApply(config, target, false, admin.withAdmin);
+    expect(admin.calls).toEqual([]);
+    expect(describeApplyPlan(plan)).toEqual([
+      'orders: created (3 partitions, replication factor 3)',
+      'audit: created (1 partition, replication factor 1)',
+      "+ ACL User:app may READ topic 'orders'",
+      "+ ACL User:app may WRITE topic 'orders'",
+    ]);
+    expect(await applyPlan(plan, target, admin.withAdmin)).toEqual(['orders: created (3 partitions, replication factor 3)', 'audit: created (1 partition, replication factor 1)', 'ACLs: 2 added, 0 removed']);
+    expect(admin.calls).toEqual(['createTopic orders', 'createTopic audit', 'createAcls 2']);
+    expect(describeApplyPlan(await planApply(config, target, false, admin.withAdmin))).toEqual([]);
+  });
+
+  test('a replication factor above the broker count is refused before anything is sent', async () => {
+    const admin = new FakeAdmin([1, 2]);
+    await expect(planApply(config, target, false, admin.withAdmin)).rejects.toThrow(/has 2 brokers; it cannot hold 'orders' \(replication factor 3\)\. Nothing was changed/);
+    expect(admin.calls).toEqual([]);
+  });
+
+  test('undeclared topics are deleted only with prune, and then the plan says it deletes', async () => {
+    const admin = new FakeAdmin([1, 2, 3]);
+    await admin.createTopic({ name: 'old', partitions: 1, replicationFactor: 1, config: {} });
+    admin.calls.length = 0;
+    expect(deletesSomething(await planApply(config, target, false, admin.withAdmin))).toBe(false);
+    const pruning = await planApply(config, target, true, admin.withAdmin);
+    expect(deletesSomething(pruning)).toBe(true);
+    expect(describeApplyPlan(pruning)).toContain('old: not declared, deleted');
+  });
+
+  test('a failure part way names what was applied and what was not', async () => {
+    const admin = new FakeAdmin([1, 2, 3]);
+    admin.createTopic = async (topic) => {
+      if (topic.name === 'audit') throw new Error('TOPIC_AUTHORIZATION_FAILED');
+      return FakeAdmin.prototype.createTopic.call(admin, topic);
+    };
+    const plan = await planApply(config, target, false, admin.withAdmin);
+    await expect(applyPlan(plan, target, admin.withAdmin)).rejects.toThrow(
+      /Applied \(1\):\n {2}orders: created.*\nNot applied \(2\):\n {2}audit: created.*\n {2}ACLs: 2 added, 0 removed/s,
+    );
+  });
+
+  test('a config without ACLs leaves the cluster ACLs alone', async () => {
+    const admin = new FakeAdmin([1]);
+    const plan = await planApply(resolved({ topics: [{ name: 't' }] }), { bootstrap: ['b:9092'], protocol: 'PLAINTEXT' }, true, admin.withAdmin);
+    expect(plan.acls).toBeUndefined();
+  });
+});
