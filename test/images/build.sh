@@ -7,6 +7,8 @@
 #   kafka-dev-local/apache-kafka:4.4   stands in for apache/kafka:4.4.x (Apache Kafka 4.4)
 #   kafka-dev-local/cp-kafka-connect:7.9 stands in for confluentinc/cp-kafka-connect:7.9.x
 #                                      (Kafka Connect at the cp-* stand-ins' Kafka version)
+#   kafka-dev-local/apicurio-registry:2.4 stands in for apicurio/apicurio-registry (2.x, in memory):
+#                                      the Quarkus build of apicurio-registry/pom.xml
 #
 # Steps (each cached, see README.md):
 #   1. Debian rootfs with OpenJDK 17 (debootstrap) -> `docker import` -> base image
@@ -14,7 +16,7 @@
 #      (3.9, cp-*) and apache-kafka/pom.xml (4.4), each in its own cache directory
 #   3. `docker build` of the two targets of Dockerfile, and of apache-kafka/Dockerfile
 #
-# Usage: bash test/images/build.sh [--force] [cp-zookeeper|cp-kafka|apache-kafka|cp-kafka-connect ...]
+# Usage: bash test/images/build.sh [--force] [cp-zookeeper|cp-kafka|apache-kafka|cp-kafka-connect|apicurio-registry ...]
 #        (no image names: all of them)
 # Env:   KAFKA_DEV_CACHE_DIR      cache for rootfs tarball, jars, Maven repo (default /var/cache/kafka-dev)
 #        KAFKA_DEV_IMAGES_FORCE=1 rebuild the images even when their recipe hash matches
@@ -29,28 +31,31 @@ APACHE_TAG=4.4
 DEBIAN_SUITE=bookworm
 BASE_PACKAGES=openjdk-17-jre-headless,netbase
 BASE_RECIPE_REV=1 # bump when the rootfs preparation below changes
+APICURIO_TAG=2.4   # apicurio-registry stand-in: the version is apicurio-registry/pom.xml's
 
 ZOOKEEPER_IMAGE="kafka-dev-local/cp-zookeeper:${CP_TAG}"
 KAFKA_IMAGE="kafka-dev-local/cp-kafka:${CP_TAG}"
 CONNECT_IMAGE="kafka-dev-local/cp-kafka-connect:${CP_TAG}"
 APACHE_IMAGE="kafka-dev-local/apache-kafka:${APACHE_TAG}"
+APICURIO_IMAGE="kafka-dev-local/apicurio-registry:${APICURIO_TAG}"
 BASE_REPO=kafka-dev-local/base-${DEBIAN_SUITE}-jre17
 HASH_LABEL=dev.kafka-dev.recipe-hash
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE_DIR=${KAFKA_DEV_CACHE_DIR:-/var/cache/kafka-dev}
 FORCE=${KAFKA_DEV_IMAGES_FORCE:-0}
-WANT_CP=0 WANT_APACHE=0 WANT_CONNECT=0
+WANT_CP=0 WANT_APACHE=0 WANT_CONNECT=0 WANT_APICURIO=0
 for arg in "$@"; do
   case "$arg" in
     --force) FORCE=1 ;;
     cp-zookeeper | cp-kafka | cp) WANT_CP=1 ;; # the two cp-* images are built together
     apache-kafka | apache) WANT_APACHE=1 ;;
     cp-kafka-connect | connect) WANT_CONNECT=1 ;;
-    *) printf '[images] ERROR: unknown argument %s (usage: build.sh [--force] [cp-zookeeper|cp-kafka|apache-kafka|cp-kafka-connect ...])\n' "$arg" >&2; exit 2 ;;
+    apicurio-registry | apicurio) WANT_APICURIO=1 ;;
+    *) printf '[images] ERROR: unknown argument %s (usage: build.sh [--force] [cp-zookeeper|cp-kafka|apache-kafka|cp-kafka-connect|apicurio-registry ...])\n' "$arg" >&2; exit 2 ;;
   esac
 done
-if [[ $WANT_CP == 0 && $WANT_APACHE == 0 && $WANT_CONNECT == 0 ]]; then WANT_CP=1 WANT_APACHE=1 WANT_CONNECT=1; fi
+if [[ $WANT_CP == 0 && $WANT_APACHE == 0 && $WANT_CONNECT == 0 && $WANT_APICURIO == 0 ]]; then WANT_CP=1 WANT_APACHE=1 WANT_CONNECT=1 WANT_APICURIO=1; fi
 
 export DOCKER_BUILDKIT=${DOCKER_BUILDKIT:-0} # the classic builder needs no buildx plugin
 
@@ -66,16 +71,17 @@ docker info >/dev/null 2>&1 ||
   die "docker does not answer ('docker info' failed); start the engine first (e.g. bash .ci/docker-engine.sh)"
 
 # ---------------------------------------------------------------- hashes
-# cp-* recipe: every file in this folder except README.md, apache-kafka/ and cp-kafka-connect/, plus versions.
+# cp-* recipe: every file in this folder except README.md, apache-kafka/, cp-kafka-connect/ and apicurio-registry/, plus versions.
 # apache-kafka recipe: every file in apache-kafka/ plus this script, plus versions.
 # cp-kafka-connect recipe: every file in cp-kafka-connect/ and rootfs/common/ plus this script, plus versions.
+# apicurio-registry recipe: every file in apicurio-registry/ plus this script, plus the base's versions.
 # So editing one image's files rebuilds only that image.
 VERSIONS="kafka=${KAFKA_VERSION} cp=${CP_TAG} suite=${DEBIAN_SUITE} packages=${BASE_PACKAGES} base-rev=${BASE_RECIPE_REV}"
 APACHE_VERSIONS="kafka=${APACHE_KAFKA_VERSION} tag=${APACHE_TAG} suite=${DEBIAN_SUITE} packages=${BASE_PACKAGES} base-rev=${BASE_RECIPE_REV}"
 RECIPE_HASH=$(
   cd "$HERE"
   {
-    find . \( -path ./apache-kafka -o -path ./cp-kafka-connect \) -prune -o -type f ! -name README.md -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+    find . \( -path ./apache-kafka -o -path ./cp-kafka-connect -o -path ./apicurio-registry \) -prune -o -type f ! -name README.md -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
     echo "$VERSIONS"
   } | sha
 )
@@ -93,13 +99,23 @@ CONNECT_RECIPE_HASH=$(
     echo "$VERSIONS"
   } | sha
 )
+APICURIO_VERSIONS="tag=${APICURIO_TAG} suite=${DEBIAN_SUITE} packages=${BASE_PACKAGES} base-rev=${BASE_RECIPE_REV}"
+APICURIO_RECIPE_HASH=$(
+  cd "$HERE"
+  {
+    find ./apicurio-registry ./build.sh -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+    echo "$APICURIO_VERSIONS"
+  } | sha
+)
+# The registry's Quarkus build depends on its Maven project only.
+APICURIO_APP_HASH=$(cd "$HERE" && find ./apicurio-registry -type f ! -name Dockerfile -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha)
 BASE_HASH=$(printf 'suite=%s packages=%s rev=%s\n' "$DEBIAN_SUITE" "$BASE_PACKAGES" "$BASE_RECIPE_REV" | sha)
 JARS_HASH=$({ cat "$HERE/pom.xml"; echo "kafka=${KAFKA_VERSION}"; } | sha)
 APACHE_JARS_HASH=$({ cat "$HERE/apache-kafka/pom.xml"; echo "kafka=${APACHE_KAFKA_VERSION}"; } | sha)
 CONNECT_JARS_HASH=$({ cat "$HERE/cp-kafka-connect/pom.xml"; echo "kafka=${KAFKA_VERSION}"; } | sha)
 
 # ---------------------------------------------------------------- fast path
-NEED_CP=0 NEED_APACHE=0 NEED_CONNECT=0
+NEED_CP=0 NEED_APACHE=0 NEED_CONNECT=0 NEED_APICURIO=0
 if [[ $WANT_CP == 1 ]] && { [[ $FORCE == 1 ]] ||
   [[ $(label_of "$ZOOKEEPER_IMAGE") != "$RECIPE_HASH" ]] ||
   [[ $(label_of "$KAFKA_IMAGE") != "$RECIPE_HASH" ]]; }; then
@@ -113,6 +129,10 @@ if [[ $WANT_CONNECT == 1 ]] && { [[ $FORCE == 1 ]] ||
   [[ $(label_of "$CONNECT_IMAGE") != "$CONNECT_RECIPE_HASH" ]]; }; then
   NEED_CONNECT=1
 fi
+if [[ $WANT_APICURIO == 1 ]] && { [[ $FORCE == 1 ]] ||
+  [[ $(label_of "$APICURIO_IMAGE") != "$APICURIO_RECIPE_HASH" ]]; }; then
+  NEED_APICURIO=1
+fi
 reused=""
 if [[ $WANT_CP == 1 && $NEED_CP == 0 ]]; then
   reused+=" $ZOOKEEPER_IMAGE and $KAFKA_IMAGE (recipe hash ${RECIPE_HASH:0:12} matches)"
@@ -123,7 +143,10 @@ fi
 if [[ $WANT_CONNECT == 1 && $NEED_CONNECT == 0 ]]; then
   reused+="${reused:+;} $CONNECT_IMAGE (recipe hash ${CONNECT_RECIPE_HASH:0:12} matches)"
 fi
-if [[ $NEED_CP == 0 && $NEED_APACHE == 0 && $NEED_CONNECT == 0 ]]; then
+if [[ $WANT_APICURIO == 1 && $NEED_APICURIO == 0 ]]; then
+  reused+="${reused:+;} $APICURIO_IMAGE (recipe hash ${APICURIO_RECIPE_HASH:0:12} matches)"
+fi
+if [[ $NEED_CP == 0 && $NEED_APACHE == 0 && $NEED_CONNECT == 0 && $NEED_APICURIO == 0 ]]; then
   log "reusing$reused in $(since "$T0")"
   exit 0
 fi
@@ -213,6 +236,31 @@ APACHE_JARS_DIR="$CACHE_DIR/jars/kafka-${APACHE_KAFKA_VERSION}-${APACHE_JARS_HAS
 [[ $NEED_APACHE == 1 ]] && fetch_jars "$HERE/apache-kafka/pom.xml" "$APACHE_KAFKA_VERSION" "$APACHE_JARS_DIR" mvn-apache-kafka.log
 CONNECT_JARS_DIR="$CACHE_DIR/jars/connect-${KAFKA_VERSION}-${CONNECT_JARS_HASH:0:12}"
 [[ $NEED_CONNECT == 1 ]] && fetch_jars "$HERE/cp-kafka-connect/pom.xml" "$KAFKA_VERSION" "$CONNECT_JARS_DIR" mvn-cp-kafka-connect.log "connect-runtime-$KAFKA_VERSION.jar"
+
+# The registry is no set of jars to copy but a Quarkus application, built (once) from the
+# published Apicurio jars by the Quarkus build, in a copy of its Maven project.
+APICURIO_APP_DIR="$CACHE_DIR/jars/apicurio-registry-${APICURIO_APP_HASH:0:12}"
+if [[ $NEED_APICURIO == 1 && ! -f $APICURIO_APP_DIR/.complete ]]; then
+  command -v mvn >/dev/null || die "mvn is missing (apt-get install -y maven)"
+  t=$(now)
+  logf="$CACHE_DIR/tmp/mvn-apicurio-registry.log"
+  project=$(mktemp -d "$CACHE_DIR/tmp/apicurio-registry.XXXXXX")
+  cp -a "$HERE/apicurio-registry/." "$project/"
+  log "building Apicurio Registry with Maven and Quarkus ..."
+  if ! mvn -B -q -f "$project/pom.xml" -Dmaven.repo.local="$CACHE_DIR/m2" package >"$logf" 2>&1; then
+    tail -n 30 "$logf" >&2
+    die "mvn package of apicurio-registry failed (full log: $logf)"
+  fi
+  rm -rf "$APICURIO_APP_DIR"
+  mkdir -p "$APICURIO_APP_DIR"
+  mv "$project/target/apicurio-registry-stand-in-1-runner.jar" "$APICURIO_APP_DIR/apicurio-registry-app-runner.jar"
+  mv "$project/target/lib" "$APICURIO_APP_DIR/lib"
+  rm -rf "$project"
+  touch "$APICURIO_APP_DIR/.complete"
+  log "Apicurio Registry ($(du -sh "$APICURIO_APP_DIR" | cut -f1)) in $(since "$t")"
+elif [[ $NEED_APICURIO == 1 ]]; then
+  log "Apicurio Registry build cached: $APICURIO_APP_DIR"
+fi
 
 # ---------------------------------------------------------------- 3. images
 ctx=""
@@ -316,6 +364,18 @@ if [[ $NEED_CONNECT == 1 ]]; then
   rm -rf "$ctx"
   ctx=""
   log "built $CONNECT_IMAGE (recipe hash ${CONNECT_RECIPE_HASH:0:12}) in $(since "$t")"
+fi
+if [[ $NEED_APICURIO == 1 ]]; then
+  t=$(now)
+  new_context
+  cp -a "$HERE/apicurio-registry/Dockerfile" "$ctx/"
+  cp -al "$APICURIO_APP_DIR" "$ctx/app" 2>/dev/null || cp -a "$APICURIO_APP_DIR" "$ctx/app"
+  rm -f "$ctx/app/.complete"
+  # Its one RUN needs no network (nor the engine's default bridge).
+  build_image "$APICURIO_IMAGE" apicurio-registry "$APICURIO_RECIPE_HASH" "" "apicurio/apicurio-registry:$APICURIO_TAG.x" --network none
+  rm -rf "$ctx"
+  ctx=""
+  log "built $APICURIO_IMAGE (recipe hash ${APICURIO_RECIPE_HASH:0:12}) in $(since "$t")"
 fi
 trap - EXIT
 
