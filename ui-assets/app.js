@@ -129,7 +129,7 @@ async function messagesPage(name) {
   source.addEventListener('failure', (event) => { tailState.textContent = JSON.parse(event.data).error; tailState.className = 'badge bad'; source.close(); });
   closeTail = () => source.close();
 
-  const browsed = el('div', {});
+  const browsed = el('div', { id: 'browsed' });
   const browse = async () => {
     browsed.replaceChildren(el('p', {}, 'Reading…'));
     try {

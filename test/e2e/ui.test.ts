@@ -14,6 +14,9 @@ const config = {
   topics: [{ name: 'orders', partitions: 2, replicationFactor: 2 }],
 } satisfies UserConfig;
 const screenshots = join(repoRoot, 'test-results/ui');
+/** With KAFKA_DEV_UI_DOCS=1 the pages' screenshots also go to docs/, where the READMEs show them. */
+const docsScreenshots = process.env.KAFKA_DEV_UI_DOCS === '1';
+const docsPages = new Set(['cluster', 'topics', 'topic', 'messages']);
 
 /** `kafka-dev ui` in Debian's chromium against a real stack started by the CLI. */
 describe('ui', () => {
@@ -23,6 +26,10 @@ describe('ui', () => {
   let url: string;
   let browser: Browser;
   let page: Page;
+  const screenshot = async (name: string, fullPage = false) => {
+    await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage });
+    if (docsScreenshots && docsPages.has(name)) await page.screenshot({ path: join(repoRoot, `docs/ui-${name}.png`), fullPage });
+  };
 
   beforeAll(async () => {
     await requireDocker();
@@ -63,7 +70,7 @@ describe('ui', () => {
     const text = await page.locator('main').innerText();
     expect(text).toContain('localhost:39492,localhost:39493');
     expect(text).toContain('bootstrap.servers');
-    await page.screenshot({ path: join(screenshots, 'cluster.png') });
+    await screenshot('cluster');
   });
 
   test('the topics page shows the declared topic, and its page every partition with leader, replicas and ISR', async () => {
@@ -71,13 +78,13 @@ describe('ui', () => {
     const row = page.locator('tr', { hasText: 'orders' });
     await row.waitFor();
     expect(await row.innerText()).toMatch(/orders\s+2\s+2\s+ok\s+yes/);
-    await page.screenshot({ path: join(screenshots, 'topics.png') });
+    await screenshot('topics');
     await row.locator('a').click();
     await page.locator('h2', { hasText: 'orders' }).waitFor();
     const partitions = await page.locator('table').first().innerText();
     expect(partitions).toMatch(/\n0\s+[12]\s+[12], [12]\s+[12], [12]/);
     expect(partitions).toMatch(/\n1\s+[12]\s+[12], [12]\s+[12], [12]/);
-    await page.screenshot({ path: join(screenshots, 'topic.png') });
+    await screenshot('topic');
   });
 
   test('a message produced elsewhere appears in the live tail; the form produces one; browsing reads both from the beginning', async () => {
@@ -100,7 +107,7 @@ describe('ui', () => {
     );
     const { at, sent } = (await shown.jsonValue()) as { at: number; sent: number };
     process.stderr.write(`ui: live tail showed a message ${at - sent} ms after it was produced\n`);
-    await page.screenshot({ path: join(screenshots, 'messages-tail.png') });
+    await screenshot('messages-tail');
 
     await page.fill('#produce input[name=key]', 'from-form');
     await page.fill('#produce input[name=value]', 'typed in the console');
@@ -110,10 +117,10 @@ describe('ui', () => {
     expect(await page.locator('#tail tr', { hasText: 'typed in the console' }).innerText()).toContain('from-form');
 
     await page.click('#browse');
-    const browsed = page.locator('main table').last();
+    const browsed = page.locator('#browsed table');
     await browsed.locator('tr', { hasText: 'typed in the console' }).waitFor();
     expect(await browsed.innerText()).toContain('"order"');
-    await page.screenshot({ path: join(screenshots, 'messages.png'), fullPage: true });
+    await screenshot('messages', true);
   }, 120_000);
 
   test('a stopped broker turns red on the cluster page, without reloading it', async () => {
@@ -124,6 +131,6 @@ describe('ui', () => {
     // Red as the page draws it, not only the state's name.
     const borderColour = (node: unknown) => (globalThis as unknown as { getComputedStyle(node: unknown): { borderColor: string } }).getComputedStyle(node).borderColor;
     expect(await page.locator('.node[data-service="kafka-2"]').evaluate(borderColour)).toBe('rgb(208, 52, 44)');
-    await page.screenshot({ path: join(screenshots, 'cluster-broker-stopped.png') });
+    await screenshot('cluster-broker-stopped');
   }, 60_000);
 });
