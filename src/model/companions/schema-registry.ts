@@ -3,7 +3,8 @@
  * clients through the Confluent API:
  * - `confluent`: cp-schema-registry (`SCHEMA_REGISTRY_*`), schemas in Kafka's `_schemas` topic.
  * - `apicurio`: Apicurio Registry 3.x (`APICURIO_*`, a Quarkus app on 8080), its Confluent-compatible
- *   API under /apis/ccompat/v7; schemas in a Kafka topic (kafkasql) or in memory.
+ *   API under /apis/ccompat/v7; schemas in a Kafka topic (kafkasql) or in memory. A 2.x in-memory
+ *   image (2.4+, as the local test stand-in) serves the same path and ignores the APICURIO_* variables.
  */
 import { bootstrapServers, reachableHost } from '../cluster.js';
 import type { ServiceSpec } from '../service-spec.js';
