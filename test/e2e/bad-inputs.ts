@@ -137,4 +137,20 @@ export const badInputs: readonly BadInput[] = [
     exitCode: 2,
     message: /security\.acls\[0\]\.user: got 'bob', expected one of the users in security\.users \('app'\)/,
   },
+  { name: 'apply without a cluster', args: ['apply'], exitCode: 2, message: /--bootstrap-server: missing; expected host:port\[,host:port\]/ },
+  {
+    name: 'apply with a JKS trust store',
+    files: { 'client.properties': 'security.protocol=SSL\nssl.truststore.location=truststore.jks\nssl.truststore.password=changeit\n' },
+    args: ['apply', '--bootstrap-server', 'localhost:9', '--command-config', 'client.properties'],
+    exitCode: 2,
+    message: /client\.properties: ssl\.truststore\.type: got 'JKS' \(Kafka's default\); kafka-dev reads PEM only: export it \(keytool -exportcert -rfc/,
+  },
+  { name: 'export to an unknown engine', args: ['export', 'helm'], exitCode: 2, message: /target: got 'helm'; expected strimzi/ },
+  {
+    name: 'Strimzi export of a user name Kubernetes cannot hold',
+    files: jsonConfig({ security: { outside: 'SASL_PLAINTEXT', users: [{ name: 'Bad_User' }] } }),
+    args: ['export', 'strimzi'],
+    exitCode: 2,
+    message: /security\.users\[0\]\.name: got 'Bad_User'; Strimzi names a KafkaUser by its user name[\s\S]*Rename the user/,
+  },
 ];
