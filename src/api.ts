@@ -24,6 +24,7 @@ import { stackLogs, type StackLogs, type StackLogsOptions } from './engine/logs.
 import { attempt, whileClusterSettles, withAdmin, type KafkaAdmin, type TopicDescription } from './kafka/admin.js';
 import { consumeLines, produceLines, type ConsumeLinesOptions, type ProduceLinesOptions } from './kafka/console.js';
 import { adminClientSettings, readSecurityMaterial } from './secrets/material.js';
+import { schemaRegistryUrls } from './model/companions/schema-registry.js';
 import { chosenUser, userClientSettings, withExistingFiles } from './secrets/user-client.js';
 import type { ClientPem } from './model/client-formats.js';
 import type { ClientSettings } from './model/client-settings.js';
@@ -349,7 +350,11 @@ export async function clientEnv(options: CommonOptions & ClientEnvOptions = {}):
   // A bad --user is refused before anything is read.
   chosenUser(config, options.user, 'env');
   const chosen = userClientSettings(config, await readSecurityMaterial(config), listener, options.user);
-  const settings = listener === 'outside' ? withExistingFiles(chosen) : chosen;
+  const registry = config.schemaRegistry && schemaRegistryUrls(config.schemaRegistry);
+  const settings = {
+    ...(listener === 'outside' ? withExistingFiles(chosen) : chosen),
+    ...(registry && { schemaRegistryUrl: listener === 'outside' ? registry.host : registry.containers }),
+  };
   const { certFile, keyFile } = settings.tls ?? {};
   const pem = certFile && keyFile ? { cert: await readFile(certFile, 'utf8'), key: await readFile(keyFile, 'utf8') } : undefined;
   return { listener, settings, ...(pem && { pem }) };

@@ -58,10 +58,24 @@ export function environmentEntries(settings: ClientSettings): Entries {
   return librdkafkaEntries(settings).map(([key, value]) => [`KAFKA_${key.toUpperCase().replace(/\./g, '_')}`, value]);
 }
 
-/** The settings in one format; `pem` gives Java clients the client certificate under mTLS. */
+/**
+ * The settings in one format; `pem` gives Java clients the client certificate under mTLS. A
+ * Schema Registry's URL follows the Kafka settings, in the form that format's serializers read.
+ */
 export function renderClientSettings(settings: ClientSettings, format: ClientFormat, pem?: ClientPem): string {
-  return renderers[format](settings, pem);
+  const registry = settings.schemaRegistryUrl === undefined ? '' : schemaRegistryRenderers[format](settings.schemaRegistryUrl);
+  return renderers[format](settings, pem) + registry;
 }
+
+const schemaRegistryRenderers: Record<ClientFormat, (url: string) => string> = {
+  // Confluent's serializers read schema.registry.url beside the Kafka settings.
+  properties: (url) => `schema.registry.url=${propertiesEscaped(url, 'value')}\n`,
+  // librdkafka refuses settings it does not know, so the URL is only a comment there.
+  librdkafka: (url) => `# Schema Registry (for serializers, not a librdkafka setting): ${url}\n`,
+  python: (url) => `# confluent-kafka: SchemaRegistryClient(schema_registry_conf)\nschema_registry_conf = {"url": ${JSON.stringify(url)}}\n`,
+  dotenv: (url) => `SCHEMA_REGISTRY_URL=${dotenvQuoted('SCHEMA_REGISTRY_URL', url)}\n`,
+  node: (url) => `\n// @kafkajs/confluent-schema-registry: new SchemaRegistry({ host: schemaRegistryUrl })\nexport const schemaRegistryUrl = ${JSON.stringify(url)};\n`,
+};
 
 const renderers: Record<ClientFormat, (settings: ClientSettings, pem?: ClientPem) => string> = {
   properties: (settings, pem) => javaClientEntries(settings, pem).map(([key, value]) => `${propertiesEscaped(key, 'key')}=${propertiesEscaped(value, 'value')}\n`).join(''),

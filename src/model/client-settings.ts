@@ -14,6 +14,8 @@ export interface ClientSettings {
   readonly sasl?: { readonly mechanism: SaslMechanism; readonly username: string; readonly password: string };
   /** Present when the protocol uses TLS. Paths are absolute, on the machine (or in the container) of the client. */
   readonly tls?: { readonly caFile: string; readonly certFile?: string; readonly keyFile?: string };
+  /** The Schema Registry's URL from the same place (host or network), when the stack runs one. */
+  readonly schemaRegistryUrl?: string;
 }
 
 export interface ClientIdentity {

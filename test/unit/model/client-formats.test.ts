@@ -112,6 +112,20 @@ describe('client settings formats', () => {
     expect(kafkajs).toEqual({ brokers: saslSsl.bootstrap, sasl: { mechanism: 'scram-sha-512', username: 'app', password: 'app-secret' } });
   });
 
+  it("a Schema Registry's URL follows, as each format's serializers read it, and kcat's reader skips it", async () => {
+    const url = 'http://localhost:8081/apis/ccompat/v7';
+    const withRegistry = { ...saslSsl, schemaRegistryUrl: url };
+    expect(getProperties(renderClientSettings(withRegistry, 'properties'))['schema.registry.url']).toBe(url);
+    expect(parseDotenv(renderClientSettings(withRegistry, 'dotenv')).SCHEMA_REGISTRY_URL).toBe(url);
+    expect(readLibrdkafka(renderClientSettings(withRegistry, 'librdkafka'))).toEqual(Object.fromEntries(librdkafkaEntries(saslSsl)));
+    expect(renderClientSettings(withRegistry, 'librdkafka')).toContain(url);
+    const module = (await import(`data:text/javascript,${encodeURIComponent(renderClientSettings({ ...plaintext, schemaRegistryUrl: url }, 'node'))}`)) as { schemaRegistryUrl: string };
+    expect(module.schemaRegistryUrl).toBe(url);
+    const script = 'import sys\nscope = {}\nexec(sys.stdin.read(), scope)\nprint(scope["schema_registry_conf"]["url"])';
+    const { stdout } = await execa('python3', ['-c', script], { input: renderClientSettings(withRegistry, 'python') });
+    expect(stdout).toBe(url);
+  });
+
   it('refuses a value librdkafka files cannot hold, naming the setting', () => {
     const spaced = { ...saslSsl, sasl: { ...saslSsl.sasl!, password: ' secret' } };
     expect(() => renderClientSettings(spaced, 'librdkafka')).toThrow(/sasl\.password.*' secret'.*librdkafka/);
