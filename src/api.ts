@@ -21,15 +21,16 @@ import { discoverEngine, refuseRemoteEngine } from './engine/discovery.js';
 import { machineDiscoveryInputs } from './engine/discovery-inputs.js';
 import { describeEngine } from './engine/discovery-kind.js';
 import { stackLogs, type StackLogs, type StackLogsOptions } from './engine/logs.js';
-import { attempt, whileClusterSettles, withAdmin, type KafkaAdmin, type TopicDescription } from './kafka/admin.js';
+import { attempt, whileClusterSettles, withAdmin, type ConsumerGroupView, type KafkaAdmin, type TopicDescription } from './kafka/admin.js';
 import { consumeLines, produceLines, type ConsumeLinesOptions, type ProduceLinesOptions } from './kafka/console.js';
-import { adminClientSettings, readSecurityMaterial } from './secrets/material.js';
+import { adminClientSettings, copyMountedFiles, ensureStackMaterial, readSecurityMaterial } from './secrets/material.js';
 import { schemaRegistryUrls } from './model/companions/schema-registry.js';
 import { chosenUser, userClientSettings, withExistingFiles } from './secrets/user-client.js';
 import type { ClientPem } from './model/client-formats.js';
 import type { ClientSettings } from './model/client-settings.js';
 import { readComposeFile } from './compose/read.js';
 import { renderCompose } from './compose/render.js';
+import { buildStackModel } from './model/stack.js';
 import { manifestsYaml, manifestYaml, strimziManifests } from './export/strimzi.js';
 import { parseCommandConfig } from './config/command-config.js';
 import { applyPlan, planApply, type ApplyPlan } from './stack/apply.js';
@@ -59,7 +60,7 @@ export type { SmokeOptions, SmokeReport, PathReport } from './smoke/smoke.js';
 export { smokeFailure } from './smoke/smoke.js';
 export type { LintReport } from './lint/lint.js';
 export type { ServiceLogLine, StackLogs } from './engine/logs.js';
-export type { TopicDescription } from './kafka/admin.js';
+export type { ConsumerGroupView, TopicDescription } from './kafka/admin.js';
 export type { TopicRequest } from './config/check-topic.js';
 export type { InitChoices } from './init/choices.js';
 export { configFormats, type ConfigFormat } from './init/config-file.js';
@@ -216,13 +217,24 @@ export async function consume(topic: string, output: Writable, options: CommonOp
 
 export const defaultComposeFile = runDefaults.composeFile;
 
+/** The folder beside a rendered compose file that holds a secured stack's broker files. */
+export const renderedSecretsFolder = 'kafka-dev-secrets';
+
 /**
  * Renders the compose file; writes it when `output` is given (relative to `cwd`) and returns the
- * text. An output that is a folder, or cannot be written, is refused naming the path.
+ * text. An output that is a folder, or cannot be written, is refused naming the path. A secured
+ * stack's material is made (or reused) as `up` makes it; with `output` its broker files are copied
+ * to `kafka-dev-secrets/` beside the file, which mounts them by relative path, so plain
+ * `docker compose up` runs the secured stack.
  */
 export async function render(options: CommonOptions & { output?: string } = {}): Promise<string> {
-  const text = renderCompose(await configOf(options));
-  if (options.output) await writeOutput(resolve(options.cwd ?? process.cwd(), options.output), text);
+  const config = await configOf(options);
+  const material = await ensureStackMaterial(config, buildStackModel(config));
+  if (!options.output) return renderCompose(config);
+  const file = resolve(options.cwd ?? process.cwd(), options.output);
+  const text = renderCompose(config, material && { secretsSource: `./${renderedSecretsFolder}` });
+  await writeOutput(file, text);
+  if (material) await copyMountedFiles(material, join(dirname(file), renderedSecretsFolder));
   return text;
 }
 
@@ -298,7 +310,7 @@ export async function applyTo(plan: ApplyPlan, target: ClientSettings): Promise<
   return applyPlan(plan, target);
 }
 
-export { deletesSomething, describeApplyPlan, type ApplyPlan } from './stack/apply.js';
+export { deletesSomething, describeApplyPlan, pendingChanges, type ApplyPlan } from './stack/apply.js';
 
 /** Checks a docker-compose file with Kafka for the classic mistakes; without a file, the compose file in `cwd`. */
 export async function lint(file?: string, options: { cwd?: string } = {}): Promise<LintReport> {
@@ -374,6 +386,11 @@ export function topicListEntries(config: ResolvedConfig, inCluster: readonly { n
     .filter((topic) => !inCluster.some((actual) => actual.name === topic.name))
     .map((topic): TopicListEntry => ({ name: topic.name, partitions: null, replicationFactor: null, declared: true, exists: false }));
   return [...existing, ...missing].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every consumer group: members, assignment, committed offsets and lag per partition. */
+export async function consumerGroups(options: CommonOptions = {}): Promise<ConsumerGroupView[]> {
+  return adminFor(options, (admin) => attempt('describe consumer groups', () => admin.describeConsumerGroups()));
 }
 
 /** Partitions, replicas and the topic's own settings; refused when the topic does not exist. */

@@ -9,7 +9,7 @@ import { plural } from '../base/plural.js';
 import { quoteText } from '../base/text.js';
 import { attempt, withAdmin, type KafkaAdmin } from '../kafka/admin.js';
 import { describeAclEntry, type AclPlan } from '../kafka/acl-plan.js';
-import { describeTopicPlan, isUnchanged, type TopicsPlan } from '../kafka/reconcile.js';
+import { describeTopicPlan, isUnchanged, type TopicPlan, type TopicsPlan } from '../kafka/reconcile.js';
 import { applyAclPlan, readAclPlan } from '../kafka/reconcile-acls.js';
 import { applyTopicPlan, readTopicsPlan } from '../kafka/reconcile-topics.js';
 import type { ClientSettings } from '../model/client-settings.js';
@@ -67,11 +67,11 @@ export function describeApplyPlan(plan: ApplyPlan): string[] {
 /** Carries out exactly the plan given; on a failure, throws naming what was applied and what was not. */
 export async function applyPlan(plan: ApplyPlan, target: ClientSettings, admin: WithAdmin = withAdmin): Promise<string[]> {
   return admin(target, async (client) => {
-    const items = applyItems(plan, client);
+    const items = applyItems(plan);
     const applied: string[] = [];
     for (const [index, item] of items.entries()) {
       try {
-        await item.run();
+        await item.run(client);
       } catch (error) {
         const notApplied = items.slice(index).map((rest) => rest.line);
         throw new KafkaDevError(
@@ -87,15 +87,20 @@ export async function applyPlan(plan: ApplyPlan, target: ClientSettings, admin: 
 
 const list = (lines: readonly string[]) => (lines.length === 0 ? ' none' : lines.map((line) => `\n  ${line}`).join(''));
 
-function applyItems(plan: ApplyPlan, client: KafkaAdmin): { line: string; run: () => Promise<unknown> }[] {
+/** How many changes carrying out the plan sends; 0: nothing to do (what Kafka cannot change in place is only reported). */
+export const pendingChanges = (plan: ApplyPlan): number => applyItems(plan).length;
+
+const changesInPlace = (topic: TopicPlan) => Boolean(topic.create || topic.partitions || topic.config.length > 0);
+
+function applyItems(plan: ApplyPlan): { line: string; run: (client: KafkaAdmin) => Promise<unknown> }[] {
   const { acls } = plan;
   return [
-    ...plan.topics.topics.filter((topic) => !isUnchanged(topic)).map((topic) => ({ line: describeTopicPlan(topic), run: () => applyTopicPlan(client, topic) })),
+    ...plan.topics.topics.filter(changesInPlace).map((topic) => ({ line: describeTopicPlan(topic), run: (client: KafkaAdmin) => applyTopicPlan(client, topic) })),
     ...(plan.prune && plan.topics.undeclared.length > 0
-      ? [{ line: `${plan.topics.undeclared.join(', ')}: not declared, deleted`, run: () => attempt('delete the undeclared topics', () => client.deleteTopics(plan.topics.undeclared)) }]
+      ? [{ line: `${plan.topics.undeclared.join(', ')}: not declared, deleted`, run: (client: KafkaAdmin) => attempt('delete the undeclared topics', () => client.deleteTopics(plan.topics.undeclared)) }]
       : []),
     ...(acls && (acls.add.length > 0 || acls.remove.length > 0)
-      ? [{ line: `ACLs: ${acls.add.length} added, ${acls.remove.length} removed`, run: () => applyAclPlan(client, acls) }]
+      ? [{ line: `ACLs: ${acls.add.length} added, ${acls.remove.length} removed`, run: (client: KafkaAdmin) => applyAclPlan(client, acls) }]
       : []),
   ];
 }

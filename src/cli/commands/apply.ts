@@ -1,4 +1,4 @@
-import { applyTo, deletesSomething, describeApplyPlan, loadConfig, planApplyTo } from '../../api.js';
+import { applyTo, deletesSomething, describeApplyPlan, loadConfig, pendingChanges, planApplyTo } from '../../api.js';
 import { InvalidArgumentsError } from '../../base/errors.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
 import { printResult, progress } from '../output.js';
@@ -21,9 +21,10 @@ export async function applyCommand(flags: ApplyFlags): Promise<void> {
   const { plan, target } = await planApplyTo({ config, bootstrapServer: flags.bootstrapServer, commandConfig: flags.commandConfig, prune: flags.prune });
   const changes = describeApplyPlan(plan);
   const header = `Plan for ${plan.bootstrap.join(',')} (${plan.brokers} brokers) from ${config.source}:`;
-  const planText = changes.length === 0 ? `${header} nothing to do.\n` : `${header}\n${changes.map((line) => `  ${line}\n`).join('')}`;
-  if (flags.dryRun || changes.length === 0) {
-    printResult(flags, { source: config.source, plan: changes, applied: [], dryRun: Boolean(flags.dryRun) }, () => planText + (changes.length > 0 ? 'Dry run: nothing was changed.\n' : ''));
+  const nothingToDo = pendingChanges(plan) === 0;
+  const planText = `${header}${changes.map((line) => `\n  ${line}`).join('')}${nothingToDo ? `${changes.length > 0 ? '\n' : ' '}nothing to do.` : ''}\n`;
+  if (flags.dryRun || nothingToDo) {
+    printResult(flags, { source: config.source, plan: changes, applied: [], dryRun: Boolean(flags.dryRun) }, () => planText + (nothingToDo ? '' : 'Dry run: nothing was changed.\n'));
     return;
   }
   if (!flags.json) process.stdout.write(planText);

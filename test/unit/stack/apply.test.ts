@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../../../src/config/parse.js';
 import type { ClientSettings } from '../../../src/model/client-settings.js';
 import type { UserConfig } from '../../../src/model/types.js';
-import { applyPlan, deletesSomething, describeApplyPlan, planApply } from '../../../src/stack/apply.js';
+import { applyPlan, deletesSomething, describeApplyPlan, pendingChanges, planApply } from '../../../src/stack/apply.js';
 import { FakeAdmin } from '../../fakes/fake-admin.js';
 
 const resolved = (user: UserConfig) => parseConfig(user, { source: 'kafka-dev.config.ts', defaultName: 'shop', env: { HOME: '/home/dev' } });
@@ -30,7 +30,21 @@ describe('apply to an existing cluster', () => {
     ]);
     expect(await applyPlan(plan, target, admin.withAdmin)).toEqual(['orders: created (3 partitions, replication factor 3)', 'audit: created (1 partition, replication factor 1)', 'ACLs: 2 added, 0 removed']);
     expect(admin.calls).toEqual(['createTopic orders', 'createTopic audit', 'createAcls 2']);
-    expect(describeApplyPlan(await planApply(config, target, false, admin.withAdmin))).toEqual([]);
+    const again = await planApply(config, target, false, admin.withAdmin);
+    expect(describeApplyPlan(again)).toEqual([]);
+    expect(pendingChanges(again)).toBe(0);
+  });
+
+  test('what Kafka cannot change in place is printed as NOT APPLIED and sends nothing', async () => {
+    const admin = new FakeAdmin([1, 2, 3]);
+    await admin.createTopic({ name: 'orders', partitions: 6, replicationFactor: 3, config: {} });
+    await admin.createTopic({ name: 'audit', partitions: 1, replicationFactor: 1, config: {} });
+    const plan = await planApply(resolved({ brokers: 3, topics: [{ name: 'orders', partitions: 3, replicationFactor: 3 }, { name: 'audit' }] }), target, false, admin.withAdmin);
+    expect(describeApplyPlan(plan)).toEqual([expect.stringMatching(/^orders: NOT APPLIED: it has 6 partitions, the config says 3/)]);
+    expect(pendingChanges(plan)).toBe(0);
+    admin.calls.length = 0;
+    expect(await applyPlan(plan, target, admin.withAdmin)).toEqual([]);
+    expect(admin.calls).toEqual([]);
   });
 
   test('a replication factor above the broker count is refused before anything is sent', async () => {
