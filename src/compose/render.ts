@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { Document } from 'yaml';
 import type { ResolvedConfig } from '../model/types.js';
 import { runDefaults } from '../model/defaults.js';
+import { secretsMount } from '../model/security-settings.js';
 import { serviceLabels, volumeLabels } from '../model/service-labels.js';
 import { buildStackModel, type ServiceSpec, type StackModel } from '../model/stack.js';
 
@@ -60,12 +61,20 @@ function hostAddress(bind: string): string {
   return bind.includes(':') ? `[${bind}]` : bind;
 }
 
+export interface RenderOptions {
+  /**
+   * Where a secured stack's Kafka containers mount their security files from, instead of the
+   * stack's state folder: a path relative to the compose file, so the file runs where it lies.
+   */
+  readonly secretsSource?: string;
+}
+
 /**
  * The docker-compose.yml text for a config. Deterministic: the same config gives the same bytes.
  * No top-level `name:` (Compose v1 rejects it), so the header says how to pass the project name.
  */
-export function renderCompose(config: ResolvedConfig): string {
-  const model = buildStackModel(config);
+export function renderCompose(config: ResolvedConfig, { secretsSource }: RenderOptions = {}): string {
+  const model = secretsSource === undefined ? buildStackModel(config) : withSecretsSource(buildStackModel(config), secretsSource);
   const document = new Document(toComposeFile(model, volumeLabels(config)));
   const source = config.source.includes('/') ? basename(config.source) : config.source;
   document.commentBefore = [
@@ -73,4 +82,10 @@ export function renderCompose(config: ResolvedConfig): string {
     ` Start it without kafka-dev: docker compose -p ${model.project} -f <this file> up -d`,
   ].join('\n');
   return document.toString({ lineWidth: 0 });
+}
+
+function withSecretsSource(model: StackModel, source: string): StackModel {
+  const rebind = (service: ServiceSpec): ServiceSpec =>
+    service.binds ? { ...service, binds: service.binds.map((bind) => (bind.target === secretsMount ? { ...bind, source } : bind)) } : service;
+  return { ...model, services: model.services.map(rebind) };
 }

@@ -12,10 +12,11 @@ import { z } from 'zod';
 import { KafkaDevError } from '../base/errors.js';
 import { quoteText, shortText } from '../base/text.js';
 import { clientSettings, type ClientIdentity, type ClientSettings, type ClientTlsFiles } from '../model/client-settings.js';
-import type { Flavor } from '../model/flavor.js';
+import { loadFlavor, type Flavor } from '../model/flavor.js';
 import { brokerSecretFiles, type KafkaNodeEnvironment } from '../model/security-files.js';
 import { secretFiles } from '../model/security-settings.js';
 import { adminUserName, anyTls, brokerCertificateName, brokerCertificateNames, isSecured, mountedFolder } from '../model/security.js';
+import type { StackModel } from '../model/stack.js';
 import type { ResolvedConfig } from '../model/types.js';
 import { createAuthority, expiresAt, issueCertificate, type PemPair } from './certificates.js';
 
@@ -105,6 +106,24 @@ export async function ensureSecurityMaterial(
   await writeFile(join(directory, stateFile), `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
 
   return materialOf(config, state, generatedPasswords);
+}
+
+/** `ensureSecurityMaterial` for a stack model: its Kafka nodes and its image flavor. */
+export function ensureStackMaterial(config: ResolvedConfig, model: StackModel): Promise<SecurityMaterial | undefined> {
+  const kafkaNodes = model.services.filter((service) => service.node !== undefined);
+  return ensureSecurityMaterial(config, loadFlavor(config.images.flavor), kafkaNodes);
+}
+
+/**
+ * Copies what Kafka containers mount into `destination` (a rendered compose file's own folder
+ * for it), with a `.gitignore` that keeps the whole folder out of git: it holds keys and passwords.
+ */
+export async function copyMountedFiles(material: SecurityMaterial, destination: string): Promise<void> {
+  const source = mountedFolder(material.directory);
+  const files: Record<string, string> = { '.gitignore': '# Written by kafka-dev: keys and passwords, never commit them.\n*\n' };
+  for (const name of await readdir(source)) files[name] = await readFile(join(source, name), 'utf8');
+  await mkdir(destination, { recursive: true, mode: 0o755 });
+  await writeFolder(destination, files);
 }
 
 /**

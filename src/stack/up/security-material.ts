@@ -3,13 +3,11 @@
  * container starts (they are mounted into every Kafka container), reusing what an earlier `up` made.
  */
 import { plural } from '../../base/plural.js';
-import { loadFlavor } from '../../model/flavor.js';
-import { ensureSecurityMaterial } from '../../secrets/material.js';
+import { ensureStackMaterial } from '../../secrets/material.js';
 import type { UpContext } from './context.js';
 
 export async function prepareSecurityMaterial({ config, model }: UpContext): Promise<string> {
-  const kafkaNodes = model.services.filter((service) => service.node !== undefined);
-  const material = await ensureSecurityMaterial(config, loadFlavor(config.images.flavor), kafkaNodes);
+  const material = await ensureStackMaterial(config, model);
   if (!material) return 'nothing to secure';
   const { outside, inside, sasl } = config.security;
   // A generated password is said this once; `kafka-dev env` prints it again on request.
