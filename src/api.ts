@@ -21,9 +21,10 @@ import { discoverEngine, refuseRemoteEngine } from './engine/discovery.js';
 import { machineDiscoveryInputs } from './engine/discovery-inputs.js';
 import { describeEngine } from './engine/discovery-kind.js';
 import { stackLogs, type StackLogs, type StackLogsOptions } from './engine/logs.js';
-import { attempt, whileClusterSettles, withAdmin, type KafkaAdmin, type TopicDescription } from './kafka/admin.js';
+import { attempt, whileClusterSettles, withAdmin, type ConsumerGroupView, type KafkaAdmin, type TopicDescription } from './kafka/admin.js';
 import { consumeLines, produceLines, type ConsumeLinesOptions, type ProduceLinesOptions } from './kafka/console.js';
 import { adminClientSettings, copyMountedFiles, ensureStackMaterial, readSecurityMaterial } from './secrets/material.js';
+import { schemaRegistryUrls } from './model/companions/schema-registry.js';
 import { chosenUser, userClientSettings, withExistingFiles } from './secrets/user-client.js';
 import type { ClientPem } from './model/client-formats.js';
 import type { ClientSettings } from './model/client-settings.js';
@@ -59,7 +60,7 @@ export type { SmokeOptions, SmokeReport, PathReport } from './smoke/smoke.js';
 export { smokeFailure } from './smoke/smoke.js';
 export type { LintReport } from './lint/lint.js';
 export type { ServiceLogLine, StackLogs } from './engine/logs.js';
-export type { TopicDescription } from './kafka/admin.js';
+export type { ConsumerGroupView, TopicDescription } from './kafka/admin.js';
 export type { TopicRequest } from './config/check-topic.js';
 export type { InitChoices } from './init/choices.js';
 export { configFormats, type ConfigFormat } from './init/config-file.js';
@@ -309,7 +310,7 @@ export async function applyTo(plan: ApplyPlan, target: ClientSettings): Promise<
   return applyPlan(plan, target);
 }
 
-export { deletesSomething, describeApplyPlan, type ApplyPlan } from './stack/apply.js';
+export { deletesSomething, describeApplyPlan, pendingChanges, type ApplyPlan } from './stack/apply.js';
 
 /** Checks a docker-compose file with Kafka for the classic mistakes; without a file, the compose file in `cwd`. */
 export async function lint(file?: string, options: { cwd?: string } = {}): Promise<LintReport> {
@@ -361,7 +362,11 @@ export async function clientEnv(options: CommonOptions & ClientEnvOptions = {}):
   // A bad --user is refused before anything is read.
   chosenUser(config, options.user, 'env');
   const chosen = userClientSettings(config, await readSecurityMaterial(config), listener, options.user);
-  const settings = listener === 'outside' ? withExistingFiles(chosen) : chosen;
+  const registry = config.schemaRegistry && schemaRegistryUrls(config.schemaRegistry);
+  const settings = {
+    ...(listener === 'outside' ? withExistingFiles(chosen) : chosen),
+    ...(registry && { schemaRegistryUrl: listener === 'outside' ? registry.host : registry.containers }),
+  };
   const { certFile, keyFile } = settings.tls ?? {};
   const pem = certFile && keyFile ? { cert: await readFile(certFile, 'utf8'), key: await readFile(keyFile, 'utf8') } : undefined;
   return { listener, settings, ...(pem && { pem }) };
@@ -381,6 +386,11 @@ export function topicListEntries(config: ResolvedConfig, inCluster: readonly { n
     .filter((topic) => !inCluster.some((actual) => actual.name === topic.name))
     .map((topic): TopicListEntry => ({ name: topic.name, partitions: null, replicationFactor: null, declared: true, exists: false }));
   return [...existing, ...missing].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every consumer group: members, assignment, committed offsets and lag per partition. */
+export async function consumerGroups(options: CommonOptions = {}): Promise<ConsumerGroupView[]> {
+  return adminFor(options, (admin) => attempt('describe consumer groups', () => admin.describeConsumerGroups()));
 }
 
 /** Partitions, replicas and the topic's own settings; refused when the topic does not exist. */
