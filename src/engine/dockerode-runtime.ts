@@ -18,6 +18,7 @@ import type {
   RunResult,
 } from './runtime.js';
 import { LogLineDecoder } from './log-lines.js';
+import { imageEnv } from '../model/defaults.js';
 import { describeEndpoint, type EngineEndpoint } from './discovery.js';
 import { engineKind } from './discovery-kind.js';
 
@@ -198,7 +199,7 @@ export class DockerodeRuntime implements ContainerRuntime {
       });
     } catch (error) {
       throw new ImageUnavailableError(`Image ${reference} is not on this machine and pulling it failed: ${messageOf(error)}`, {
-        hint: `Provide it with 'docker pull ${reference}' (or 'docker load'/'docker build'), or choose another image in the config ('images') or with KAFKA_DEV_KAFKA_IMAGE / KAFKA_DEV_ZOOKEEPER_IMAGE. Offline, 'npm run images' builds local stand-ins.`,
+        hint: `Provide it with 'docker pull ${reference}' (or 'docker load'/'docker build'), or choose another image in the config ('images') or with ${Object.values(imageEnv).join(' / ')}. Offline, 'npm run images' builds local stand-ins.`,
         cause: error,
       });
     }

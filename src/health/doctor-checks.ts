@@ -11,6 +11,7 @@ import { diagnoseOutside } from '../kafka/diagnose.js';
 import { describeEachBroker } from '../kafka/probe.js';
 import { bootstrapServers, brokerNodes } from '../model/cluster.js';
 import { buildStackModel } from '../model/stack.js';
+import { imageEnv } from '../model/defaults.js';
 
 export type Verdict = 'pass' | 'warn' | 'fail' | 'skip';
 
@@ -72,7 +73,7 @@ export const images: Check = {
     return {
       verdict: 'warn',
       detail: `not on this machine: ${missing.join(', ')}; 'up' will try to pull ${pluralForm(missing.length, 'it', 'them')}`,
-      fix: `Pull now (docker pull ${missing.join(' && docker pull ')}) or, offline, build local stand-ins and set KAFKA_DEV_KAFKA_IMAGE / KAFKA_DEV_ZOOKEEPER_IMAGE.`,
+      fix: `Pull now (docker pull ${missing.join(' && docker pull ')}) or, offline, build local stand-ins and set ${Object.values(imageEnv).join(' / ')}.`,
     };
   },
 };

@@ -23,7 +23,7 @@ export const defaults = {
     port: 8081,
     bind: '127.0.0.1',
     storage: 'kafka',
-    images: { confluent: 'confluentinc/cp-schema-registry:7.9.1', apicurio: 'apicurio/apicurio-registry:3.3.3' },
+    images: { confluent: 'confluentinc/cp-schema-registry:7.9.11', apicurio: 'apicurio/apicurio-registry:3.3.3' },
   },
   connect: { workers: 1, port: 8083, heap: '512m' },
   /** PLAINTEXT everywhere; when a listener is secured, one user `app` whose password is generated once. */

@@ -106,7 +106,7 @@ describe('schema registry', () => {
     const [registry] = companions({ brokers: 3, schemaRegistry: { port: 18081 } });
     expect(registry).toMatchObject({
       name: 'schema-registry',
-      image: 'confluentinc/cp-schema-registry:7.9.1',
+      image: 'confluentinc/cp-schema-registry:7.9.11',
       environment: {
         SCHEMA_REGISTRY_HOST_NAME: 'schema-registry',
         SCHEMA_REGISTRY_LISTENERS: 'http://0.0.0.0:8081',
