@@ -161,7 +161,23 @@ async function messagesPage(name) {
   ];
 }
 
+async function groupsPage() {
+  const groups = await api('groups');
+  if (groups.length === 0) return [el('h2', {}, 'Consumer groups'), el('p', {}, 'No consumer group yet.')];
+  return groups.flatMap((group) => {
+    const lag = group.offsets.reduce((sum, offset) => sum + offset.lag, 0);
+    return [
+      el('h2', { 'data-group': group.groupId }, group.groupId, ' ', badge(group.state, group.state.toLowerCase() === 'stable' ? 'good' : 'warn'), ' ', el('span', { class: `badge ${lag > 0 ? 'warn' : 'good'}`, 'data-lag': lag }, `lag ${lag}`)),
+      group.members.length
+        ? table(['Member', 'Client', 'Host', 'Partitions'], group.members.map((member) => [member.memberId, member.clientId, member.host, member.assignment.map((part) => `${part.topic} ${part.partitions.join(', ')}`).join('; ')]))
+        : el('p', {}, 'No member is connected.'),
+      table(['Topic', 'Partition', 'Committed', 'End', 'Lag'], group.offsets.map((offset) => [offset.topic, offset.partition, offset.committed, offset.end, offset.lag])),
+    ];
+  });
+}
+
 const pages = [
+  [/^#\/groups$/, () => groupsPage(), 'groups'],
   [/^#\/topics\/(.+)\/messages$/, (match) => messagesPage(decodeURIComponent(match[1])), 'topics', 'stays'],
   [/^#\/topics\/(.+)$/, (match) => topicPage(decodeURIComponent(match[1])), 'topics'],
   [/^#\/topics$/, () => topicsPage(), 'topics'],

@@ -55,6 +55,14 @@ export interface TopicDescription extends TopicView {
   readonly config: Readonly<Record<string, string>>;
 }
 
+/** A consumer group as the console shows it: members with their partitions, and each committed offset's lag behind the partition's end. */
+export interface ConsumerGroupView {
+  readonly groupId: string;
+  readonly state: string;
+  readonly members: readonly { readonly memberId: string; readonly clientId: string; readonly host: string; readonly assignment: readonly { readonly topic: string; readonly partitions: readonly number[] }[] }[];
+  readonly offsets: readonly { readonly topic: string; readonly partition: number; readonly committed: number; readonly end: number; readonly lag: number }[];
+}
+
 /** A topic setting to set, or `null` to remove the topic's own value so the default applies again. */
 export type TopicConfigUpdate = Readonly<Record<string, string | null>>;
 
@@ -73,6 +81,8 @@ export interface KafkaAdmin {
   /** True once the consumer group has settled with at least one member holding partitions. */
   groupIsStable(groupId: string): Promise<boolean>;
   deleteGroup(groupId: string): Promise<void>;
+  /** Every consumer group with its members, committed offsets and lag. */
+  describeConsumerGroups(): Promise<ConsumerGroupView[]>;
   /** The cluster's allow rules on topics and groups by literal name: the kind kafka-dev declares. */
   describeAcls(): Promise<AclEntry[]>;
   createAcls(entries: readonly AclEntry[]): Promise<void>;
@@ -182,6 +192,38 @@ class ClientAdmin implements KafkaAdmin {
 
   async deleteGroup(groupId: string): Promise<void> {
     await this.client.deleteGroups({ groups: [groupId] });
+  }
+
+  async describeConsumerGroups(): Promise<ConsumerGroupView[]> {
+    // A group that only has committed offsets (no member ever joined) has no protocol type.
+    const ids = [...(await this.client.listGroups()).values()].filter((group) => ['consumer', ''].includes(group.protocolType)).map((group) => group.id);
+    if (ids.length === 0) return [];
+    const [groups, committed] = await Promise.all([this.client.describeGroups({ groups: ids }), this.client.listConsumerGroupOffsets({ groups: ids })]);
+    const committedTopics = committed.flatMap((group) => group.topics);
+    const topicNames = [...new Set(committedTopics.map((topic) => topic.name))];
+    // timestamp -1: the partition's end (the high watermark).
+    const ends = topicNames.length === 0 ? [] : await this.client.listOffsets({
+      topics: topicNames.map((name) => ({ name, partitions: [...new Set(committedTopics.filter((topic) => topic.name === name).flatMap((topic) => topic.partitions.map((partition) => partition.partitionIndex)))].map((partitionIndex) => ({ partitionIndex, timestamp: -1n })) })),
+    });
+    const endOf = (topic: string, partition: number) => Number(ends.find((listed) => listed.name === topic)?.partitions.find((listed) => listed.partitionIndex === partition)?.offset ?? 0n);
+    return ids.map((groupId): ConsumerGroupView => {
+      const group = groups.get(groupId);
+      const offsets = (committed.find((entry) => entry.groupId === groupId)?.topics ?? []).flatMap((topic) =>
+        topic.partitions
+          .filter((partition) => partition.committedOffset >= 0n)
+          .map((partition) => {
+            const end = endOf(topic.name, partition.partitionIndex);
+            return { topic: topic.name, partition: partition.partitionIndex, committed: Number(partition.committedOffset), end, lag: Math.max(0, end - Number(partition.committedOffset)) };
+          }),
+      );
+      const members = [...(group?.members.values() ?? [])].map((member) => ({
+        memberId: member.id,
+        clientId: member.clientId,
+        host: member.clientHost,
+        assignment: [...(member.assignments?.values() ?? [])].map(({ topic, partitions }) => ({ topic, partitions })),
+      }));
+      return { groupId, state: group?.state ?? 'unknown', members, offsets };
+    });
   }
 
   async describeAcls(): Promise<AclEntry[]> {

@@ -1,5 +1,5 @@
 import { Readable, Writable } from 'node:stream';
-import { clientEnv, consume, describeTopic, listTopics, produce, status, type ClientSettings, type CommonOptions, type StackStatus, type TopicDescription, type TopicListEntry } from '../api.js';
+import { clientEnv, consume, consumerGroups, describeTopic, listTopics, produce, status, type ClientSettings, type CommonOptions, type ConsumerGroupView, type StackStatus, type TopicDescription, type TopicListEntry } from '../api.js';
 
 /**
  * What the console's pages show, read through the exported API only, so the console sees the
@@ -37,6 +37,7 @@ export interface ConsoleData {
   /** Calls `onMessage` for each new message until the signal aborts. */
   tail(topic: string, onMessage: (message: ConsoleMessage) => void, signal: AbortSignal): Promise<void>;
   produce(topic: string, message: { key?: string; value: string }): Promise<void>;
+  groups(): Promise<ConsumerGroupView[]>;
 }
 
 export function apiConsoleData(options: CommonOptions): ConsoleData {
@@ -67,6 +68,7 @@ export function apiConsoleData(options: CommonOptions): ConsoleData {
     tail: async (topic, onMessage, signal) => {
       await consume(topic, jsonLines(onMessage), { ...options, json: true, signal });
     },
+    groups: () => consumerGroups(options),
     produce: async (topic, { key, value }) => {
       // produce() reads lines: a key goes before a tab, as `kafka-dev produce --key-separator` takes it.
       await produce(topic, Readable.from([key === undefined ? value : `${key}\t${value}`]), { ...options, ...(key !== undefined && { keySeparator: '\t' }) });

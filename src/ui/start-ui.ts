@@ -106,6 +106,7 @@ function apiAnswer(url: URL, data: ConsoleData): Promise<unknown> | undefined {
   if (resource === 'status' && name === undefined) return data.status();
   if (resource === 'env' && name === undefined) return data.clientEnv();
   if (resource === 'topics' && name === undefined) return data.topics();
+  if (resource === 'groups' && name === undefined) return data.groups();
   if (resource === 'topics' && name && part === undefined) return data.topic(name);
   if (resource === 'topics' && name && part === 'messages') return data.browse(name);
   return undefined;

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Admin, Consumer, MessagesStreamModes, stringDeserializers } from '@platformatic/kafka';
 import { execa, type ResultPromise } from 'execa';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -11,12 +12,12 @@ const config = {
   brokers: 2,
   listeners: { outside: { port: 39492 }, inside: { port: 9093 } },
   zookeeper: { port: 32481 },
-  topics: [{ name: 'orders', partitions: 2, replicationFactor: 2 }],
+  topics: [{ name: 'orders', partitions: 2, replicationFactor: 2 }, { name: 'payments', partitions: 1, replicationFactor: 2 }],
 } satisfies UserConfig;
 const screenshots = join(repoRoot, 'test-results/ui');
 /** With KAFKA_DEV_UI_DOCS=1 the pages' screenshots also go to docs/, where the READMEs show them. */
 const docsScreenshots = process.env.KAFKA_DEV_UI_DOCS === '1';
-const docsPages = new Set(['cluster', 'topics', 'topic', 'messages']);
+const docsPages = new Set(['cluster', 'topics', 'topic', 'messages', 'groups']);
 
 /** `kafka-dev ui` in Debian's chromium against a real stack started by the CLI. */
 describe('ui', () => {
@@ -121,6 +122,38 @@ describe('ui', () => {
     await browsed.locator('tr', { hasText: 'typed in the console' }).waitFor();
     expect(await browsed.innerText()).toContain('"order"');
     await screenshot('messages', true);
+  }, 120_000);
+
+  test("a consumer group's committed offset, end and lag show, and the lag goes to zero once it consumes", async () => {
+    await produce('localhost:39492', 'payments', ['p1', 'p2', 'p3']);
+    // The group has read one of the three: lag 2.
+    const admin = new Admin({ clientId: 'kafka-dev-e2e', bootstrapBrokers: ['localhost:39492'] });
+    try {
+      await admin.alterConsumerGroupOffsets({ groupId: 'billing', topics: [{ name: 'payments', partitionOffsets: [{ partition: 0, offset: 1n }] }] });
+    } finally {
+      await admin.close();
+    }
+    await page.goto(new URL('/#/groups', url).href);
+    await page.locator('h2[data-group="billing"] [data-lag="2"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('main table').last().innerText()).toMatch(/payments\s+0\s+1\s+3\s+2/);
+    await screenshot('groups');
+
+    // The group's application reads on from its committed offset and commits what it read.
+    const consumer = new Consumer({ clientId: 'kafka-dev-e2e', groupId: 'billing', bootstrapBrokers: ['localhost:39492'], deserializers: stringDeserializers });
+    const consumed: string[] = [];
+    try {
+      const stream = await consumer.consume({ topics: ['payments'], mode: MessagesStreamModes.COMMITTED, autocommit: false });
+      for await (const message of stream) {
+        consumed.push(message.value);
+        await message.commit();
+        if (consumed.length === 2) break;
+      }
+      await stream.close();
+    } finally {
+      await consumer.close(true);
+    }
+    expect(consumed).toEqual(['p2', 'p3']);
+    await page.locator('h2[data-group="billing"] [data-lag="0"]').waitFor({ timeout: 30_000 });
   }, 120_000);
 
   test('a stopped broker turns red on the cluster page, without reloading it', async () => {

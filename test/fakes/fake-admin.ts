@@ -1,7 +1,7 @@
 /** An in-memory Kafka admin client for unit tests: topics as plain data, every request recorded. */
 
 import type { ResolvedTopic } from '../../src/model/types.js';
-import type { ClusterView, KafkaAdmin, TopicConfigUpdate, TopicDescription } from '../../src/kafka/admin.js';
+import type { ClusterView, ConsumerGroupView, KafkaAdmin, TopicConfigUpdate, TopicDescription } from '../../src/kafka/admin.js';
 import type { withAdmin } from '../../src/kafka/admin.js';
 import type { AclEntry } from '../../src/kafka/acl-plan.js';
 
@@ -61,6 +61,10 @@ export class FakeAdmin implements KafkaAdmin {
 
   async deleteGroup(groupId: string): Promise<void> {
     this.calls.push(`deleteGroup ${groupId}`);
+  }
+
+  async describeConsumerGroups(): Promise<ConsumerGroupView[]> {
+    return [];
   }
 
   async describeAcls(): Promise<AclEntry[]> {

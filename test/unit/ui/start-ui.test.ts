@@ -14,6 +14,7 @@ const data: ConsoleData = {
   topic: async (name) => ({ name, partitions: 1, replicationFactor: 1, partitionDetails: [], config: {}, declared: false }),
   clientEnv: async () => ({ bootstrap: ['localhost:9092'], protocol: 'PLAINTEXT' }),
   browse: async () => [],
+  groups: async () => [],
   tail: async (topic, onMessage, signal) => {
     onMessage({ topic, partition: 0, offset: '7', timestamp: '0', key: null, value: 'hello' });
     await new Promise((resolve) => signal.addEventListener('abort', resolve));
@@ -70,6 +71,7 @@ describe('startUi', () => {
     const answer = await send('/api/status', { cookie: cookie() });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toEqual(status);
+    expect(JSON.parse((await send('/api/groups', { cookie: cookie() })).body)).toEqual([]);
   });
 
   test('localhost and [::1] with the right port are this console too', async () => {
