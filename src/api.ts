@@ -23,12 +23,14 @@ import { describeEngine } from './engine/discovery-kind.js';
 import { stackLogs, type StackLogs, type StackLogsOptions } from './engine/logs.js';
 import { attempt, whileClusterSettles, withAdmin, type ConsumerGroupView, type KafkaAdmin, type TopicDescription } from './kafka/admin.js';
 import { consumeLines, produceLines, type ConsumeLinesOptions, type ProduceLinesOptions } from './kafka/console.js';
-import { adminClientSettings, readSecurityMaterial } from './secrets/material.js';
+import { adminClientSettings, copyMountedFiles, ensureStackMaterial, readSecurityMaterial } from './secrets/material.js';
+import { schemaRegistryUrls } from './model/companions/schema-registry.js';
 import { chosenUser, userClientSettings, withExistingFiles } from './secrets/user-client.js';
 import type { ClientPem } from './model/client-formats.js';
 import type { ClientSettings } from './model/client-settings.js';
 import { readComposeFile } from './compose/read.js';
 import { renderCompose } from './compose/render.js';
+import { buildStackModel } from './model/stack.js';
 import { manifestsYaml, manifestYaml, strimziManifests } from './export/strimzi.js';
 import { parseCommandConfig } from './config/command-config.js';
 import { applyPlan, planApply, type ApplyPlan } from './stack/apply.js';
@@ -215,13 +217,24 @@ export async function consume(topic: string, output: Writable, options: CommonOp
 
 export const defaultComposeFile = runDefaults.composeFile;
 
+/** The folder beside a rendered compose file that holds a secured stack's broker files. */
+export const renderedSecretsFolder = 'kafka-dev-secrets';
+
 /**
  * Renders the compose file; writes it when `output` is given (relative to `cwd`) and returns the
- * text. An output that is a folder, or cannot be written, is refused naming the path.
+ * text. An output that is a folder, or cannot be written, is refused naming the path. A secured
+ * stack's material is made (or reused) as `up` makes it; with `output` its broker files are copied
+ * to `kafka-dev-secrets/` beside the file, which mounts them by relative path, so plain
+ * `docker compose up` runs the secured stack.
  */
 export async function render(options: CommonOptions & { output?: string } = {}): Promise<string> {
-  const text = renderCompose(await configOf(options));
-  if (options.output) await writeOutput(resolve(options.cwd ?? process.cwd(), options.output), text);
+  const config = await configOf(options);
+  const material = await ensureStackMaterial(config, buildStackModel(config));
+  if (!options.output) return renderCompose(config);
+  const file = resolve(options.cwd ?? process.cwd(), options.output);
+  const text = renderCompose(config, material && { secretsSource: `./${renderedSecretsFolder}` });
+  await writeOutput(file, text);
+  if (material) await copyMountedFiles(material, join(dirname(file), renderedSecretsFolder));
   return text;
 }
 
@@ -297,7 +310,7 @@ export async function applyTo(plan: ApplyPlan, target: ClientSettings): Promise<
   return applyPlan(plan, target);
 }
 
-export { deletesSomething, describeApplyPlan, type ApplyPlan } from './stack/apply.js';
+export { deletesSomething, describeApplyPlan, pendingChanges, type ApplyPlan } from './stack/apply.js';
 
 /** Checks a docker-compose file with Kafka for the classic mistakes; without a file, the compose file in `cwd`. */
 export async function lint(file?: string, options: { cwd?: string } = {}): Promise<LintReport> {
@@ -349,7 +362,11 @@ export async function clientEnv(options: CommonOptions & ClientEnvOptions = {}):
   // A bad --user is refused before anything is read.
   chosenUser(config, options.user, 'env');
   const chosen = userClientSettings(config, await readSecurityMaterial(config), listener, options.user);
-  const settings = listener === 'outside' ? withExistingFiles(chosen) : chosen;
+  const registry = config.schemaRegistry && schemaRegistryUrls(config.schemaRegistry);
+  const settings = {
+    ...(listener === 'outside' ? withExistingFiles(chosen) : chosen),
+    ...(registry && { schemaRegistryUrl: listener === 'outside' ? registry.host : registry.containers }),
+  };
   const { certFile, keyFile } = settings.tls ?? {};
   const pem = certFile && keyFile ? { cert: await readFile(certFile, 'utf8'), key: await readFile(keyFile, 'utf8') } : undefined;
   return { listener, settings, ...(pem && { pem }) };
@@ -369,6 +386,11 @@ export function topicListEntries(config: ResolvedConfig, inCluster: readonly { n
     .filter((topic) => !inCluster.some((actual) => actual.name === topic.name))
     .map((topic): TopicListEntry => ({ name: topic.name, partitions: null, replicationFactor: null, declared: true, exists: false }));
   return [...existing, ...missing].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every consumer group: members, assignment, committed offsets and lag per partition. */
+export async function consumerGroups(options: CommonOptions = {}): Promise<ConsumerGroupView[]> {
+  return adminFor(options, (admin) => attempt('describe consumer groups', () => admin.describeConsumerGroups()));
 }
 
 /** Every consumer group: members, assignment, committed offsets and lag per partition. */
