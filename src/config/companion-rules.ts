@@ -11,6 +11,7 @@ import { companionKinds, companionReferences } from '../model/companions/registr
 import { expandReferences } from '../model/companions/references.js';
 import { allBrokers } from '../model/companions/generic-services.js';
 import { schemaRegistryService } from '../model/companions/schema-registry.js';
+import { parseImageReference } from '../model/image-reference.js';
 import { zookeeperService } from '../model/stack.js';
 import type { ResolvedConfig, ResolvedService } from '../model/types.js';
 
@@ -19,8 +20,21 @@ export function companionIssues(config: ResolvedConfig): ConfigIssue[] {
 }
 
 function schemaRegistryIssues({ schemaRegistry }: ResolvedConfig): ConfigIssue[] {
-  if (schemaRegistry?.flavor !== 'confluent' || schemaRegistry.storage !== 'memory') return [];
-  return [{ path: 'schemaRegistry.storage', message: "got 'memory', but Confluent's Schema Registry keeps schemas only in Kafka; expected 'kafka', or flavor 'apicurio'" }];
+  if (schemaRegistry?.flavor === 'confluent' && schemaRegistry.storage === 'memory') {
+    return [{ path: 'schemaRegistry.storage', message: "got 'memory', but Confluent's Schema Registry keeps schemas only in Kafka; expected 'kafka', or flavor 'apicurio'" }];
+  }
+  // kafka-dev's Kafka storage contract is Apicurio 3's APICURIO_* variables, which 2.x images ignore.
+  const parsed = schemaRegistry && parseImageReference(schemaRegistry.image);
+  const tag = parsed?.ok ? parsed.reference.tag : undefined;
+  if (schemaRegistry?.flavor === 'apicurio' && schemaRegistry.storage === 'kafka' && tag?.startsWith('2.')) {
+    return [
+      {
+        path: 'schemaRegistry.storage',
+        message: `got 'kafka', but the image ${quoteText(schemaRegistry.image)} is Apicurio Registry 2.x, which would keep the schemas in memory; expected 'memory', or an Apicurio 3.x image`,
+      },
+    ];
+  }
+  return [];
 }
 
 function serviceIssues(config: ResolvedConfig, service: ResolvedService): ConfigIssue[] {

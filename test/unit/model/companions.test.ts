@@ -139,6 +139,13 @@ describe('schema registry', () => {
     expect(config.schemaRegistry).toMatchObject({ flavor: 'apicurio', image: 'kafka-dev-local/apicurio-registry:3' });
   });
 
+  test("an Apicurio 2.x image would keep schemas in memory, so storage 'kafka' is refused with it", () => {
+    const [issue] = issuesOf({ schemaRegistry: { flavor: 'apicurio', image: 'kafka-dev-local/apicurio-registry:2.4' } });
+    expect(issue).toEqual({ path: 'schemaRegistry.storage', message: expect.stringMatching(/got 'kafka'.*'kafka-dev-local\/apicurio-registry:2\.4'.*2\.x.*expected 'memory'/) });
+    expect(parse({ schemaRegistry: { flavor: 'apicurio', image: 'kafka-dev-local/apicurio-registry:2.4', storage: 'memory' } }).schemaRegistry?.storage).toBe('memory');
+    expect(parse({ schemaRegistry: { flavor: 'apicurio', image: 'apicurio/apicurio-registry:3.3.3' } }).schemaRegistry?.storage).toBe('kafka');
+  });
+
   test("confluent keeps schemas only in Kafka, so storage 'memory' is refused", () => {
     expect(issuesOf({ schemaRegistry: { storage: 'memory' } }).map((issue) => issue.path)).toEqual(['schemaRegistry.storage']);
   });
