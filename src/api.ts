@@ -393,11 +393,6 @@ export async function consumerGroups(options: CommonOptions = {}): Promise<Consu
   return adminFor(options, (admin) => attempt('describe consumer groups', () => admin.describeConsumerGroups()));
 }
 
-/** Every consumer group: members, assignment, committed offsets and lag per partition. */
-export async function consumerGroups(options: CommonOptions = {}): Promise<ConsumerGroupView[]> {
-  return adminFor(options, (admin) => attempt('describe consumer groups', () => admin.describeConsumerGroups()));
-}
-
 /** Partitions, replicas and the topic's own settings; refused when the topic does not exist. */
 export async function describeTopic(name: string, options: CommonOptions = {}): Promise<TopicDescription & { declared: boolean }> {
   const config = await configOf(options);
