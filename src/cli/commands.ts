@@ -148,7 +148,7 @@ export const commands: readonly CommandSpec[] = [
   {
     name: 'ui',
     args: [],
-    summary: 'Serve a web console on 127.0.0.1 (cluster, topics) and print its URL with a login token; Ctrl-C stops it',
+    summary: 'Serve a web console on 127.0.0.1 (cluster, topics, messages, consumer groups) and print its URL with a login token; Ctrl-C stops it',
     flags: [
       { name: 'port', value: 'port', description: 'Port to listen on (default: any free port)' },
       { name: 'host', value: 'address', description: 'Address to listen on instead of 127.0.0.1 (the token still guards it)' },
