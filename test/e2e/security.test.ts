@@ -1,7 +1,8 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Admin } from '@platformatic/kafka';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserConfig } from '../../src/model/types.js';
 import { kafkaDev, projectDir, removeProject, requireDocker, testImages, uniqueProject } from './helpers.js';
@@ -19,7 +20,8 @@ interface Login {
   readonly tls?: { cert?: string };
 }
 
-const cases: { name: string; config: UserConfig; image: string; smoke: boolean; login: Login; brokers: number }[] = [
+/** `kcat`: also round-trip with kcat given only `env --format librdkafka` (Debian's kcat, librdkafka 2.0, cannot log in with SCRAM to Kafka 4). */
+const cases: { name: string; config: UserConfig; image: string; smoke: boolean; login: Login; brokers: number; kcat?: boolean }[] = [
   {
     name: 'KRaft 3 brokers, SASL_SSL SCRAM-SHA-512',
     image: testImages.apacheKafka,
@@ -35,6 +37,7 @@ const cases: { name: string; config: UserConfig; image: string; smoke: boolean; 
     smoke: true,
     login: { protocol: 'SASL_SSL', sasl: { mechanism: 'SCRAM-SHA-512', username: 'app', password: 'app-secret' }, tls: {} },
     brokers: 1,
+    kcat: true,
   },
   {
     name: 'ZooKeeper 2 brokers, SASL_PLAINTEXT PLAIN',
@@ -55,7 +58,7 @@ const cases: { name: string; config: UserConfig; image: string; smoke: boolean; 
 ];
 
 /** Names stay short: vitest cuts a longer `$name` in the title. Flavor by mode: ZooKeeper cp-kafka, KRaft apache/kafka; INSIDE secured where both listeners are named. */
-describe.each(cases)('$name', ({ config, image, smoke, login, brokers }) => {
+describe.each(cases)('$name', ({ config, image, smoke, login, brokers, kcat }) => {
   const project = uniqueProject('secure');
   let cwd: string;
   let stateDir: string;
@@ -111,6 +114,20 @@ describe.each(cases)('$name', ({ config, image, smoke, login, brokers }) => {
     const wrong: Partial<Login> = login.sasl ? { sasl: { ...login.sasl, password: 'wrong' } } : { tls: {} };
     await expect(describeCluster(wrong)).rejects.toThrow();
   });
+
+  if (kcat) {
+    test('kcat round-trips with only `env --format librdkafka`', async () => {
+      const printed = await kafkaDev(['env', '--format', 'librdkafka', '-p', project], { cwd, env: env() });
+      expect(printed.exitCode, printed.stderr).toBe(0);
+      const file = join(cwd, 'kcat.conf');
+      await writeFile(file, printed.stdout);
+      const produced = await execa('kcat', ['-F', file, '-P', '-t', 'kcat-round-trip', '-p', '0'], { input: 'one\ntwo\n', reject: false, timeout: 60_000 });
+      expect(produced.exitCode, produced.stderr).toBe(0);
+      const consumed = await execa('kcat', ['-F', file, '-C', '-t', 'kcat-round-trip', '-p', '0', '-o', 'beginning', '-c', '2', '-e', '-q'], { reject: false, timeout: 60_000 });
+      expect(consumed.exitCode, consumed.stderr).toBe(0);
+      expect(consumed.stdout.split('\n').filter(Boolean)).toEqual(['one', 'two']);
+    });
+  }
 
   test('up again reuses the material: same passwords and certificates, nothing recreated', async () => {
     const material = () => Promise.all(['state.json', 'broker/kafka_server_jaas.conf', 'broker/broker.pem'].map((file) => readFile(join(securityDir(), file), 'utf8').catch(() => 'none')));
