@@ -137,6 +137,28 @@ export const badInputs: readonly BadInput[] = [
     exitCode: 2,
     message: /security\.acls\[0\]\.user: got 'bob', expected one of the users in security\.users \('app'\)/,
   },
+  {
+    // The message names the character and its place; the lookahead proves the password is not in it.
+    name: 'password that would break the JAAS line',
+    files: jsonConfig({ security: { outside: 'SASL_PLAINTEXT', users: [{ name: 'app', password: 'se"cr\\et' }] } }),
+    args: ['up'],
+    exitCode: 2,
+    message: /^(?![\s\S]*se"cr)[\s\S]*security\.users\[0\]\.password: got a password with a double quote at position 3; expected no double quotes, backslashes/,
+  },
+  {
+    name: "clientAuth 'required' without a TLS listener",
+    files: jsonConfig({ security: { outside: 'SASL_PLAINTEXT', tls: { clientAuth: 'required' } } }),
+    args: ['up'],
+    exitCode: 2,
+    message: /security\.tls\.clientAuth: got 'required', but no listener speaks TLS; expected 'SSL' or 'SASL_SSL' in security\.outside or security\.inside/,
+  },
+  {
+    name: 'SCRAM in KRaft on Kafka before 3.5',
+    files: jsonConfig({ mode: 'kraft', images: { kafka: 'confluentinc/cp-kafka:7.3.0' }, security: { outside: 'SASL_PLAINTEXT', sasl: { mechanism: 'SCRAM-SHA-512' } } }),
+    args: ['up'],
+    exitCode: 2,
+    message: /security\.sasl\.mechanism: got 'SCRAM-SHA-512', but 'confluentinc\/cp-kafka:7\.3\.0' runs Kafka 3\.3, which cannot create SCRAM users in KRaft mode \(Kafka 3\.5\+ can\); expected 'PLAIN', or a newer image/,
+  },
   { name: 'apply without a cluster', args: ['apply'], exitCode: 2, message: /--bootstrap-server: missing; expected host:port\[,host:port\]/ },
   {
     name: 'apply with a JKS trust store',
