@@ -20,7 +20,7 @@ describe('render of a secured config', () => {
     const config = await securedConfig();
     const cwd = await mkdtemp(join(tmpdir(), 'kdt-render-secured-'));
     const text = await render({ config, cwd, output: 'out/docker-compose.yml' });
-    await expect(text).toMatchFileSnapshot('../compose/golden/secured-kraft-sasl-ssl-scram.yml');
+    await expect(text).toMatchFileSnapshot('golden/secured-kraft-sasl-ssl-scram.yml');
 
     const kafka = (parseYaml(text) as { services: Record<string, { volumes: string[]; command?: string[] }> }).services.kafka!;
     expect(kafka.volumes).toContain(`./${renderedSecretsFolder}:/etc/kafka/secrets:ro`);
