@@ -64,7 +64,8 @@ describe('--command-config', () => {
   });
 
   test('no refusal ever shows the password', () => {
-    const password = fc.stringMatching(/^[A-Za-z0-9!@#%^&*()_+=-]{8,30}$/);
+    // The '~7' ending keeps a secret from being a word the message happens to hold ('required', 'Kerberos').
+    const password = fc.stringMatching(/^[A-Za-z0-9!@#%^&*()_+=-]{8,30}$/).map((secret) => `${secret}~7`);
     const broken = fc.constantFrom('security.protocol=SASL_SSL', 'security.protocol=SASL_SSL\nsasl.mechanism=GSSAPI', 'security.protocol=SASL_SSL\nsasl.mechanism=PLAIN', 'security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\nssl.truststore.location=/t.jks');
     fc.assert(
       fc.property(password, broken, (secret, rest) => {
