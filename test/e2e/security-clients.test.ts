@@ -9,7 +9,7 @@ import type { UserConfig } from '../../src/model/types.js';
 import { cliPath, kafkaDev, projectDir, removeProject, repoRoot, requireDocker, testImages, uniqueProject } from './helpers.js';
 
 /**
- * Clients of a secured cluster: one KRaft stack with OUTSIDE over SASL_SSL and SCRAM-SHA-512,
+ * Clients of a secured cluster: one 3-broker KRaft stack with OUTSIDE over SASL_SSL and SCRAM-SHA-512,
  * two users and ACLs. kcat and a Node client connect with nothing but `kafka-dev env`'s output;
  * kafka-dev's own commands work; a wrong password and a write no ACL grants are refused in
  * kafka-dev's words.
@@ -18,6 +18,7 @@ describe('clients of a SASL_SSL + SCRAM-SHA-512 cluster', () => {
   const project = uniqueProject('secure-clients');
   const config: UserConfig = {
     mode: 'kraft',
+    brokers: 3,
     topics: [{ name: 'orders', partitions: 2 }],
     security: {
       outside: 'SASL_SSL',
@@ -136,7 +137,7 @@ describe('clients of a SASL_SSL + SCRAM-SHA-512 cluster', () => {
   test('a write no ACL grants is refused, naming the user and what to grant', async () => {
     const denied = await cli(['produce', 'orders', '--user', 'reader'], 'not allowed\n');
     expect(denied.exitCode).not.toBe(0);
-    expect(denied.stderr).toMatch(/Not authorized: user 'reader' \(SCRAM-SHA-512\) may not use the topic on localhost:\d+ \(SASL_SSL\)/);
+    expect(denied.stderr).toMatch(/Not authorized: user 'reader' \(SCRAM-SHA-512\) may not use the topic on localhost:\d+(,localhost:\d+){2} \(SASL_SSL\)/);
     expect(denied.stderr).toContain('security.acls');
     expect(denied.stderr).not.toMatch(/\n\s+at /);
   });
@@ -149,7 +150,7 @@ describe('clients of a SASL_SSL + SCRAM-SHA-512 cluster', () => {
     await writeFile(file, stringify(changed));
     const refused = await cli(['produce', 'orders', '--user', 'app'], 'x\n');
     expect(refused.exitCode).not.toBe(0);
-    expect(refused.stderr).toMatch(/SASL authentication failed for user 'app' \(SCRAM-SHA-512\) on localhost:\d+ \(SASL_SSL\)/);
+    expect(refused.stderr).toMatch(/SASL authentication failed for user 'app' \(SCRAM-SHA-512\) on localhost:\d+(,localhost:\d+){2} \(SASL_SSL\)/);
     expect(refused.stderr).not.toMatch(/\n\s+at /);
   });
 });
