@@ -4,6 +4,10 @@
  *
  *   npm run bench -- [--runs 3] [--stacks zookeeper-1,zookeeper-3,kraft-1,kraft-3] [--messages 100] [--floor]
  *
+ * A stack name may end in a security protocol for OUTSIDE (`kraft-1-ssl`, `kraft-1-sasl_plaintext`,
+ * `kraft-1-sasl_ssl`; SASL is SCRAM-SHA-512): such a stack runs kafka-dev's rows only, and its
+ * cold up is compared with the plain stack of the same mode and size from the same run.
+ *
  * Every row is printed with its ratio to the manual way of the same stack in the same run, and
  * the targets of the speed work are judged at the end. `--floor` adds two more cold starts per
  * run: the broker's own floor and how late `up` notices the brokers answer.
@@ -35,9 +39,11 @@ const { values: flags } = parseArgs({
   },
 });
 const runs = Number(flags.runs);
+const securedProtocols = { ssl: 'SSL', sasl_plaintext: 'SASL_PLAINTEXT', sasl_ssl: 'SASL_SSL' } as const;
 const stacks = flags.stacks!.split(',').map((name) => {
-  const [mode, brokers] = name.split('-') as ['zookeeper' | 'kraft', string];
-  return { name, mode, brokers: Number(brokers) };
+  const [mode, brokers, secured] = name.split('-') as ['zookeeper' | 'kraft', string, keyof typeof securedProtocols | undefined];
+  if (secured !== undefined && !(secured in securedProtocols)) throw new Error(`--stacks: ${name} ends in '${secured}'; expected one of ${Object.keys(securedProtocols).join(', ')}`);
+  return { name, mode, brokers: Number(brokers), plain: `${mode}-${brokers}`, outside: secured && securedProtocols[secured] };
 });
 type Stack = (typeof stacks)[number];
 
@@ -62,7 +68,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 
 function env(stack: Stack): Record<string, string> {
   const kraftImage = process.env.KAFKA_DEV_BENCH_KRAFT_IMAGE;
-  return { CI: '1', NO_COLOR: '1', ...(stack.mode === 'kraft' && kraftImage ? { KAFKA_DEV_KAFKA_IMAGE: kraftImage } : {}) };
+  return { CI: '1', NO_COLOR: '1', KAFKA_DEV_STATE_DIR: stateDir, ...(stack.mode === 'kraft' && kraftImage ? { KAFKA_DEV_KAFKA_IMAGE: kraftImage } : {}) };
 }
 
 async function kafkaDev(stack: Stack, cwd: string, args: string[]): Promise<number> {
@@ -70,6 +76,9 @@ async function kafkaDev(stack: Stack, cwd: string, args: string[]): Promise<numb
   if (result.exitCode !== 0) throw new Error(`kafka-dev ${args.join(' ')} failed:\n${result.stderr}\n${result.stdout}`);
   return ms;
 }
+
+/** Secured stacks' TLS material and passwords stay in the benchmark's own folder. */
+const stateDir = await mkdtemp(join(tmpdir(), 'kafka-dev-bench-state-'));
 
 /** Ports of their own, so the benchmark can run beside the end-to-end suite (which uses 9092 and 2181). */
 const ports = { broker: 49092, zookeeper: 42181 };
@@ -237,12 +246,20 @@ for (const stack of stacks) {
   const cwd = await mkdtemp(join(tmpdir(), `kafka-dev-bench-${stack.name}-`));
   await writeFile(
     join(cwd, 'kafka-dev.config.yaml'),
-    stringify({ mode: stack.mode, brokers: stack.brokers, listeners: { outside: { port: ports.broker } }, zookeeper: { port: ports.zookeeper } }),
+    stringify({
+      mode: stack.mode,
+      brokers: stack.brokers,
+      listeners: { outside: { port: ports.broker } },
+      zookeeper: { port: ports.zookeeper },
+      ...(stack.outside && { security: { outside: stack.outside, sasl: { mechanism: 'SCRAM-SHA-512' } } }),
+    }),
   );
   for (let run = 0; run < runs; run++) {
     const project = `kdbench-${stack.name}-${run}`;
     process.stderr.write(`[bench] ${stack.name} run ${run + 1}/${runs}\n`);
-    for (const rows of [kafkaDevRows, manualRow, ...(flags.floor ? [floorRow, readinessLatencyRow] : [])]) {
+    // The manual way and the floor poll a plain listener, so a secured stack runs kafka-dev's rows only.
+    const ways = stack.outside ? [kafkaDevRows] : [kafkaDevRows, manualRow, ...(flags.floor ? [floorRow, readinessLatencyRow] : [])];
+    for (const rows of ways) {
       await portsFree(stack);
       await rows(stack, cwd, `${project}${rows === kafkaDevRows ? '' : rows.name[0]}`);
     }
@@ -267,7 +284,7 @@ for (const entry of summary) {
 }
 
 const killedIn = (stack: string) => [...new Set(killed.filter((entry) => entry.stack === stack).flatMap((entry) => entry.containers))];
-const names = stacks.map((stack) => stack.name);
+const names = stacks.filter((stack) => !stack.outside).map((stack) => stack.name);
 const threeOverOne = (mode: string) => medianOf(`${mode}-3`, row.up) / medianOf(`${mode}-1`, row.up);
 const comparisons = {
   upToManual: Object.fromEntries(names.map((name) => [name, medianOf(name, row.up) / medianOf(name, row.manual)])),
@@ -276,6 +293,7 @@ const comparisons = {
   downMs: Object.fromEntries(names.map((name) => [name, medianOf(name, row.down)])),
   killedOnDown: Object.fromEntries(names.map((name) => [name, killedIn(name)])),
   helpMs: Object.fromEntries(names.map((name) => [name, medianOf(name, row.help)])),
+  securedUpExtraMs: Object.fromEntries(stacks.filter((stack) => stack.outside).map((stack) => [stack.name, medianOf(stack.name, row.up) - medianOf(stack.plain, row.up)])),
 };
 
 /** The targets of the speed work, each judged on this run's medians (NaN when its stacks were not run). */
@@ -296,6 +314,9 @@ const kraftDown = comparisons.downMs['kraft-3'] ?? Number.NaN;
 const kraftKilled = comparisons.killedOnDown['kraft-3'] ?? [];
 console.log(`  kraft-3      down < 3 s, no broker killed: ${seconds(kraftDown)}, killed: ${kraftKilled.join(', ') || 'none'} ${verdict(kraftDown < 3000 && kraftKilled.length === 0, kraftDown)}`);
 for (const name of names) console.log(`  ${name.padEnd(12)} down killed (exit 137): ${killedIn(name).join(', ') || 'none'}`);
+
+console.log('\nsecured listeners: cold up over the plain stack of the same run');
+for (const [name, extra] of Object.entries(comparisons.securedUpExtraMs)) console.log(`  ${name.padEnd(24)} ${Number.isNaN(extra) ? '- (its plain stack was not run)' : `+${seconds(extra)}`}`);
 
 console.log('\nmemory right after up (docker stats)');
 for (const entry of memory) console.log(`${entry.stack.padEnd(12)} ${entry.container.padEnd(22)} ${entry.memory}`);
