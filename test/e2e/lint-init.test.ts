@@ -145,9 +145,12 @@ describe('kafka-dev init --from-compose', () => {
     const result = await kafkaDev(['init', '--from-compose', 'docker-compose.yml'], { cwd });
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toContain('Not carried over (also listed at the top of the file):');
-    expect(result.stdout).toContain('  - service schema-registry (confluentinc/cp-schema-registry:7.3.14): kafka-dev runs Kafka and ZooKeeper only');
+    expect(result.stdout).toContain('  - rest-proxy: port 8082:8082 was published on every interface; kafka-dev publishes it on 127.0.0.1');
     const { services } = await rendered(cwd);
     expect(services.broker!.environment.KAFKA_ADVERTISED_LISTENERS).toBe('INSIDE://broker:29092,OUTSIDE://localhost:9092');
+    // The Schema Registry and the REST proxy come over as companions, wired to INSIDE through references.
+    expect(services['schema-registry']).toMatchObject({ image: 'confluentinc/cp-schema-registry:7.3.14', ports: ['127.0.0.1:8081:8081'] });
+    expect(services['rest-proxy']!.environment).toMatchObject({ KAFKA_REST_BOOTSTRAP_SERVERS: 'broker:29092', KAFKA_REST_SCHEMA_REGISTRY_URL: 'http://schema-registry:8081' });
   });
 
   test("gives back the same compose file for kafka-dev's own render (config -> render -> init --from-compose -> render)", async () => {
