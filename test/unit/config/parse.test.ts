@@ -1,19 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import { configIssues } from '../config-issues.js';
 import { parseConfig } from '../../../src/config/parse.js';
-import { ConfigError } from '../../../src/base/errors.js';
 
 const parse = (raw: unknown, env: Record<string, string> = {}) =>
   parseConfig(raw, { source: 'kafka-dev.config.ts', defaultName: 'My App!', env });
 
-function issuesOf(raw: unknown): { path: string; message: string }[] {
-  try {
-    parse(raw);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return [...(error as ConfigError).issues];
-  }
-  throw new Error('expected the config to be rejected');
-}
+const issuesOf = (raw: unknown) => configIssues(() => parse(raw));
 
 describe('parseConfig', () => {
   test('an empty config resolves to the quick-start stack with secure defaults', () => {

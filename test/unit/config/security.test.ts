@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ConfigError } from '../../../src/base/errors.js';
+import { configIssues } from '../config-issues.js';
 import { parseConfig } from '../../../src/config/parse.js';
 import { passwordBreakers } from '../../../src/config/security.js';
 import { loadFlavor } from '../../../src/model/flavor.js';
@@ -9,15 +9,7 @@ import { buildStackModel } from '../../../src/model/stack.js';
 
 const parse = (raw: Record<string, unknown>) => parseConfig(raw, { source: 'kafka-dev.config.ts', defaultName: 'shop', env: { HOME: '/home/dev' } });
 
-function issuesOf(raw: Record<string, unknown>): { path: string; message: string }[] {
-  try {
-    parse(raw);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return [...(error as ConfigError).issues];
-  }
-  throw new Error('expected the config to be rejected');
-}
+const issuesOf = (raw: Record<string, unknown>) => configIssues(() => parse(raw));
 
 const sasl = (password: string, mechanism = 'PLAIN') => ({ security: { outside: 'SASL_PLAINTEXT', sasl: { mechanism }, users: [{ name: 'app', password }] } });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { configIssues } from '../config-issues.js';
 import { parseConfig } from '../../../src/config/parse.js';
-import { ConfigError } from '../../../src/base/errors.js';
 import { buildStackModel } from '../../../src/model/stack.js';
 import { expandReferences } from '../../../src/model/companions/references.js';
 import { companionTopics } from '../../../src/model/companions/registry.js';
@@ -8,15 +8,7 @@ import { companionTopics } from '../../../src/model/companions/registry.js';
 const parse = (raw: unknown, env: Record<string, string> = {}) =>
   parseConfig(raw, { source: '/project/kafka-dev.config.ts', defaultName: 'app', env });
 
-function issuesOf(raw: unknown): { path: string; message: string }[] {
-  try {
-    parse(raw);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return [...(error as ConfigError).issues];
-  }
-  throw new Error('expected the config to be rejected');
-}
+const issuesOf = (raw: unknown) => configIssues(() => parse(raw));
 
 const companions = (raw: unknown) => buildStackModel(parse(raw)).services.filter((service) => service.role === 'companion');
 

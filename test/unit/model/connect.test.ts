@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ConfigError } from '../../../src/base/errors.js';
+import { configIssues } from '../config-issues.js';
 import { parseConfig } from '../../../src/config/parse.js';
 import { propertyToEnv } from '../../../src/model/companions/connect-flavor.js';
 import { defaults } from '../../../src/model/defaults.js';
@@ -16,15 +16,7 @@ const parse = (raw: UserConfig, env: Record<string, string> = {}) => parseConfig
 const workers = (raw: UserConfig, env: Record<string, string> = {}) =>
   buildStackModel(parse(raw, env)).services.filter((service) => service.companion?.kind === 'connect');
 
-function issuesOf(raw: UserConfig): { path: string; message: string }[] {
-  try {
-    parse(raw);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return [...(error as ConfigError).issues];
-  }
-  throw new Error('expected the config to be rejected');
-}
+const issuesOf = (raw: UserConfig) => configIssues(() => parse(raw));
 
 const fileSource = { name: 'files-in', config: { 'connector.class': 'FileStreamSource', file: '/data/in.txt', topic: 'lines', 'tasks.max': 1 } };
 
