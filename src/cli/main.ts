@@ -5,7 +5,6 @@ import { constants } from 'node:os';
 import { commandHelp, generalHelp } from './help.js';
 import { parseCommandLine, type CommandSpec } from './command-line.js';
 import { commands, globalFlags } from './commands.js';
-import { announceEngine } from './options.js';
 import { progress } from './output.js';
 import { reportError } from './exit.js';
 
@@ -57,7 +56,8 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(line.command ? commandHelp(version, line.command, globalFlags) : generalHelp(version, commands, globalFlags));
     } else {
       running = line.command;
-      if (line.command.usesEngine) await announceEngine(line.flags, progress);
+      // Loaded only here: options.js brings in the whole API, which --help and --version never need.
+      if (line.command.usesEngine) await (await import('./options.js')).announceEngine(line.flags, progress);
       const code = (await line.command.run(line.args, line.flags, abort.signal)) ?? 0;
       return interruptedBy ? signalExitCode(interruptedBy) : code;
     }
