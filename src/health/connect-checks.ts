@@ -1,6 +1,6 @@
 /**
  * doctor's Kafka Connect check: worker 1's REST API answers and every connector and task runs;
- * a failed task is named with the start of its trace. Skipped when the config has no Connect.
+ * a failed task is named with the start of its trace. Left out when the config has no Connect.
  */
 import { plural } from '../base/plural.js';
 import { ConnectClient, type ConnectApi } from '../kafka/connect-client.js';
@@ -12,9 +12,9 @@ export function connectCheck(client: (baseUrl: string) => ConnectApi = (baseUrl)
   return {
     name: 'Kafka Connect',
     needs: 'stack',
+    appliesTo: (config) => config.connect !== undefined,
     async run({ config }) {
-      if (!config.connect) return { verdict: 'skip', detail: 'the config has no connect section' };
-      const url = connectRestUrl(connectWorkers(config.connect)[0]!);
+      const url = connectRestUrl(connectWorkers(config.connect!)[0]!);
       const api = client(url);
       let names: string[];
       try {

@@ -39,6 +39,8 @@ export interface Check {
   readonly name: string;
   /** Checks that read the running stack are skipped when it is not running. */
   readonly needs: 'engine' | 'stack' | 'nothing';
+  /** Checks of something the config may not have (TLS, SASL, Connect) are left out of a report without it. */
+  appliesTo?(config: ResolvedConfig): boolean;
   run(context: DoctorContext): Promise<Omit<CheckResult, 'check'>>;
 }
 

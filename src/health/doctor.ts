@@ -18,7 +18,7 @@ export async function runDoctor(config: ResolvedConfig, runtime: ContainerRuntim
   const context = await gatherContext(config, runtime);
   const running = context.engine !== null && stackRunning(context);
   const results: CheckResult[] = [];
-  for (const check of checks) {
+  for (const check of checks.filter((candidate) => candidate.appliesTo?.(config) ?? true)) {
     const skipReason =
       check.needs !== 'nothing' && !context.engine
         ? 'needs the Docker engine'

@@ -85,8 +85,8 @@ async function eachOutsideListener(
 export const brokerCertificate: Check = {
   name: 'TLS certificate (OUTSIDE)',
   needs: 'stack',
+  appliesTo: (config) => usesTls(config.security.outside),
   async run(context) {
-    if (!usesTls(context.config.security.outside)) return { verdict: 'skip', detail: `OUTSIDE speaks ${context.config.security.outside}, without TLS` };
     const now = new Date();
     return eachOutsideListener(
       context,
@@ -99,9 +99,9 @@ export const brokerCertificate: Check = {
 export const saslMechanism: Check = {
   name: 'SASL mechanism (OUTSIDE)',
   needs: 'stack',
+  appliesTo: (config) => usesSasl(config.security.outside),
   async run(context) {
     const { outside, sasl } = context.config.security;
-    if (!usesSasl(outside)) return { verdict: 'skip', detail: `OUTSIDE speaks ${outside}, without SASL` };
     return eachOutsideListener(context, ({ mechanisms }) => mechanismVerdict(sasl.mechanism, mechanisms ?? []), {
       tls: usesTls(outside),
       mechanism: sasl.mechanism,

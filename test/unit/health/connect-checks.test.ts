@@ -8,8 +8,9 @@ const contextOf = (connect?: object) =>
   ({ config: parseConfig(connect ? { connect } : {}, { source: 'test', defaultName: 'app', env: {} }) }) as DoctorContext;
 
 describe('doctor: Kafka Connect', () => {
-  test('skipped without Connect; passes when every connector and task runs', async () => {
-    expect((await connectCheck(() => new FakeConnect()).run(contextOf())).verdict).toBe('skip');
+  test('applies only with Connect; passes when every connector and task runs', async () => {
+    expect(connectCheck().appliesTo?.(contextOf().config)).toBe(false);
+    expect(connectCheck().appliesTo?.(contextOf({}).config)).toBe(true);
     const connect = new FakeConnect();
     connect.connectors.set('files-in', { 'connector.class': 'FileStreamSource', name: 'files-in' });
     expect(await connectCheck(() => connect).run(contextOf({}))).toEqual({ verdict: 'pass', detail: '1 connector running on http://127.0.0.1:8083' });

@@ -3,6 +3,8 @@ import { parseConfig } from '../../../src/config/parse.js';
 import { clusterLabel, projectLabels } from '../../../src/engine/labels.js';
 import { dockerEngine, images, insideListeners, outsideListeners, volumesMatchCluster } from '../../../src/health/doctor-checks.js';
 import { runDoctor } from '../../../src/health/doctor.js';
+import { brokerCertificate, saslMechanism } from '../../../src/health/security-checks.js';
+import { connectCheck } from '../../../src/health/connect-checks.js';
 import { runningStack } from '../../fakes/fake-up.js';
 import { FakeRuntime } from '../../fakes/fake-runtime.js';
 
@@ -22,6 +24,18 @@ describe('runDoctor', () => {
     expect(report.ok).toBe(false);
     expect(report.results[0]).toMatchObject({ check: 'Docker engine', verdict: 'fail', detail: 'not reachable: Cannot reach the Docker engine at unix:///var/run/docker.sock: connect ENOENT', fix: expect.stringMatching(/^Start Docker/) });
     expect(report.results.slice(1).map((result) => [result.verdict, result.detail])).toEqual(Array(4).fill(['skip', 'needs the Docker engine']));
+  });
+
+  test("a report leaves out the checks of what the config does not have: TLS, SASL, Connect", async () => {
+    const applying = [dockerEngine, brokerCertificate, saslMechanism, connectCheck()];
+    const plain = await runDoctor(config, new FakeRuntime(allImages), applying);
+    expect(plain.results.map((result) => result.check)).toEqual(['Docker engine']);
+    const secured = parseConfig(
+      { security: { outside: 'SASL_SSL', users: [{ name: 'app', password: 'secret' }] }, connect: {} },
+      { source: 'test', defaultName: project, env: { HOME: '/home/dev' } },
+    );
+    const report = await runDoctor(secured, new FakeRuntime(allImages), applying);
+    expect(report.results.map((result) => result.check)).toEqual(['Docker engine', 'TLS certificate (OUTSIDE)', 'SASL mechanism (OUTSIDE)', 'Kafka Connect']);
   });
 
   test('before the first up, a missing image is a warning and the checks of the running stack are skipped', async () => {
