@@ -6,7 +6,7 @@ import Docker from 'dockerode';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SmokeReport } from '../../src/smoke/smoke.js';
-import { docker, kafkaDev, projectDir, repoRoot, requireDocker, uniqueProject } from './helpers.js';
+import { docker, kafkaDev, projectDir, repoRoot, requireDocker, testImages, uniqueProject } from './helpers.js';
 
 /**
  * The default stack on engines found the other ways the docker CLI finds them: a second dockerd
@@ -129,6 +129,11 @@ describe('the default stack on other engines', () => {
     expect(await projectContainers(engine, project)).toEqual([]);
     const { Volumes } = await engine.listVolumes({ filters: { label: [`com.docker.compose.project=${project}`] } });
     expect(Volumes ?? []).toEqual([]);
+  });
+
+  test("the other engines leave the main engine's default bridge alone: a container still runs on it", async () => {
+    const run = await execa('docker', ['run', '--rm', '--entrypoint', 'true', testImages.confluentKafka], { reject: false, env: noSelection });
+    expect(run.exitCode, run.stderr).toBe(0);
   });
 
   test('without the certificates, or with TLS missing, the TLS engine is refused naming what is wrong', async () => {

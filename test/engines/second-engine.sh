@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A second Docker engine beside the main one, for the engine e2e tests (test/e2e/engines.test.ts):
-# its own socket, data root, exec root and pidfile; no default bridge, no iptables rules and its
-# own address pool, so it never touches the main engine's docker0, NAT rules or subnets (one
-# FORWARD rule for its own pool is added and removed again). It also
+# its own socket, data root, exec root and pidfile; its own default bridge, no iptables rules and
+# its own address pool, so it never touches the main engine's docker0, NAT rules or subnets (one
+# FORWARD rule for its own pool is added and removed again). Not `--bridge=none`: a dockerd started
+# so deletes the interface docker0, which belongs to the main engine in the same network namespace. It also
 # listens on tcp://127.0.0.1:PORT with TLS, with a CA, server and client certificates made here,
 # fresh on every start. The images named are copied over from the main engine (when missing or
 # different), since no registry is reachable.
@@ -12,6 +13,8 @@
 set -o errexit -o nounset -o pipefail
 
 pool=10.213.0.0/16
+bridge=kdt-engine0
+bridge_address=10.212.0.1/24
 # The main engine sets the FORWARD policy to DROP and, with br_netfilter, bridged traffic passes
 # FORWARD: without this rule containers on the second engine's networks cannot reach each other.
 forward_rule=(FORWARD -s "$pool" -d "$pool" -j ACCEPT)
@@ -40,11 +43,13 @@ stop() {
   if command -v iptables >/dev/null; then
     while iptables -C "${forward_rule[@]}" 2>/dev/null; do iptables -D "${forward_rule[@]}"; done
   fi
-  [[ -f $pidfile ]] || return 0
-  pid=$(cat "$pidfile")
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.5; done
-  die "dockerd $pid did not stop within 30 s (log: $1/dockerd.log)"
+  if [[ -f $pidfile ]]; then
+    pid=$(cat "$pidfile")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    ! kill -0 "$pid" 2>/dev/null || die "dockerd $pid did not stop within 30 s (log: $1/dockerd.log)"
+  fi
+  ip link delete "$bridge" 2>/dev/null || true
 }
 
 start() {
@@ -55,11 +60,12 @@ start() {
   stop "$dir"
   certificates "$dir"
   if command -v iptables >/dev/null && ! iptables -C "${forward_rule[@]}" 2>/dev/null; then iptables -I "${forward_rule[@]}"; fi
+  ip link add "$bridge" type bridge && ip addr add "$bridge_address" dev "$bridge" && ip link set "$bridge" up
   local socket=unix://$dir/docker.sock
   setsid dockerd -H "$socket" -H "tcp://127.0.0.1:$port" \
     --tlsverify --tlscacert "$dir/certs/ca.pem" --tlscert "$dir/certs/server-cert.pem" --tlskey "$dir/certs/server-key.pem" \
     --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/docker.pid" \
-    --bridge=none --iptables=false --ip-masq=false --default-address-pool "base=$pool,size=24" \
+    --bridge="$bridge" --iptables=false --ip-masq=false --default-address-pool "base=$pool,size=24" \
     > "$dir/dockerd.log" 2>&1 < /dev/null &
   for _ in $(seq 1 60); do docker -H "$socket" version >/dev/null 2>&1 && break; sleep 0.5; done
   docker -H "$socket" version >/dev/null 2>&1 || { tail -20 "$dir/dockerd.log" >&2; die "the second engine did not answer on $socket within 30 s"; }
