@@ -149,6 +149,29 @@ export async function consume(bootstrap: string | string[], topic: string, count
   return values;
 }
 
+/**
+ * Polls `read` (a file in a container, a service's logs) until every expected text is in it, or
+ * `timeoutMs` passed: the expected texts found, in their order.
+ */
+export async function linesSeen(read: () => Promise<string>, expected: readonly string[], timeoutMs = 60_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await read();
+    const found = expected.filter((line) => text.includes(line));
+    if (found.length === expected.length || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/** GET `url` from a container on `network`, with bash alone (the Kafka image has no curl): the response body. */
+export async function getFromNetwork(network: string, url: string): Promise<string> {
+  const { hostname, port, pathname } = new URL(url);
+  const request = `GET ${pathname} HTTP/1.0\\r\\nHost: ${hostname}\\r\\nAccept: application/json\\r\\n\\r\\n`;
+  const script = `exec 3<>/dev/tcp/${hostname}/${port} && printf '${request}' >&3 && cat <&3`;
+  const { stdout } = await execa('docker', ['run', '--rm', '--network', network, '--entrypoint', 'bash', testImages.confluentKafka, '-c', script]);
+  return stdout.slice(stdout.indexOf('\r\n\r\n') + 4);
+}
+
 /** Images for the KRaft tests: the Kafka 4 stand-in for apache/kafka, and the cp-kafka one (Kafka 3.9). */
 export const testImages = {
   apacheKafka: process.env.KAFKA_DEV_TEST_APACHE_KAFKA_IMAGE ?? 'apache/kafka:4.4.0',

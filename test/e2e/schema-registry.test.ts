@@ -1,7 +1,6 @@
-import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserConfig } from '../../src/model/types.js';
-import { kafkaDev, projectDir, removeProject, requireDocker, resourcesOf, testImages, uniqueProject } from './helpers.js';
+import { getFromNetwork, kafkaDev, projectDir, removeProject, requireDocker, resourcesOf, uniqueProject } from './helpers.js';
 
 const subject = 'greetings-value';
 const schema = JSON.stringify({ type: 'record', name: 'Greeting', fields: [{ name: 'text', type: 'string' }] });
@@ -20,15 +19,6 @@ interface Endpoint {
   name: string;
   host: string;
   containers: string;
-}
-
-/** GET `url` from a container on the stack's network, with bash alone (the Kafka image has no curl): the response body. */
-async function getFromContainer(network: string, url: string): Promise<string> {
-  const { hostname, port, pathname } = new URL(url);
-  const request = `GET ${pathname} HTTP/1.0\\r\\nHost: ${hostname}\\r\\nAccept: application/json\\r\\n\\r\\n`;
-  const script = `exec 3<>/dev/tcp/${hostname}/${port} && printf '${request}' >&3 && cat <&3`;
-  const { stdout } = await execa('docker', ['run', '--rm', '--network', network, '--entrypoint', 'bash', testImages.confluentKafka, '-c', script]);
-  return stdout.slice(stdout.indexOf('\r\n\r\n') + 4);
 }
 
 describe('a Schema Registry next to Kafka', () => {
@@ -79,7 +69,7 @@ describe('a Schema Registry next to Kafka', () => {
     expect(fromHost).toMatchObject({ subject, version: 1, id, schema });
 
     const [network] = (await resourcesOf(project)).networks;
-    const fromContainer = JSON.parse(await getFromContainer(network!, `${endpoint.containers}/subjects/${subject}/versions/1`)) as Record<string, unknown>;
+    const fromContainer = JSON.parse(await getFromNetwork(network!, `${endpoint.containers}/subjects/${subject}/versions/1`)) as Record<string, unknown>;
     expect(fromContainer).toMatchObject({ subject, version: 1, id, schema });
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserConfig } from '../../src/model/types.js';
-import { kafkaDev, produce, projectDir, removeProject, requireDocker, resourcesOf, testImages, uniqueProject } from './helpers.js';
+import { kafkaDev, linesSeen, produce, projectDir, removeProject, requireDocker, resourcesOf, testImages, uniqueProject } from './helpers.js';
 
 const greetings = ['hello over INSIDE', 'and once more'];
 
@@ -30,15 +30,7 @@ const config: UserConfig = {
 };
 
 /** `kafka-dev logs reader` until every greeting is there (bounded). */
-async function readerPrinted(run: (...args: string[]) => ReturnType<typeof kafkaDev>): Promise<string[]> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const logs = await run('logs', 'reader');
-    const found = greetings.filter((greeting) => logs.stdout.includes(greeting));
-    if (found.length === greetings.length || Date.now() > deadline) return found;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
+const readerPrinted = (run: (...args: string[]) => ReturnType<typeof kafkaDev>) => linesSeen(async () => (await run('logs', 'reader')).stdout, greetings);
 
 describe('a generic service next to Kafka', () => {
   const project = uniqueProject('services');
