@@ -1,6 +1,5 @@
+import { exposesEngineSocket } from '../../model/engine-socket.js';
 import type { LintRule } from '../rule.js';
-
-const dockerSocket = /^\/+(var\/)?run\/docker\.sock$/;
 
 export const dockerSocketMounted: LintRule = {
   id: 'docker-socket-mounted',
@@ -8,7 +7,7 @@ export const dockerSocketMounted: LintRule = {
   check: (stack) =>
     stack.document.services.flatMap((service) =>
       service.volumes
-        .filter((mount) => dockerSocket.test(mount.source ?? ''))
+        .filter((mount) => mount.source !== undefined && mount.source.startsWith('/') && exposesEngineSocket(mount.source))
         .map((mount) => ({
           line: mount.line,
           service: service.name,

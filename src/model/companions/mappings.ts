@@ -2,6 +2,7 @@
  * Compose's short syntax for ports and volumes, as a config's `services` write them: parsed once
  * here for the schema's checks, the resolved config and the reading of compose files.
  */
+import { exposesEngineSocket } from '../engine-socket.js';
 import { isAbsolute, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import type { ResolvedMount, ResolvedPort } from '../types.js';
@@ -30,7 +31,11 @@ export function parseVolumeMapping(text: string, baseDir: string): Parsed<Resolv
   if (!match) return { ok: false, problem: "expected 'NAME:/container/path' or './folder:/container/path', optionally ending in ':ro'" };
   const [, source, target, mode] = match as unknown as [string, string, string, string | undefined];
   const readOnly = mode === 'ro';
-  if (source.startsWith('.') || isAbsolute(source)) return { ok: true, value: { kind: 'bind', source: resolve(baseDir, source), target, readOnly } };
+  if (source.startsWith('.') || isAbsolute(source)) {
+    const folder = resolve(baseDir, source);
+    if (exposesEngineSocket(folder)) return { ok: false, problem: `${source} would give the container the container engine's socket, which is root on the host; expected a folder without it` };
+    return { ok: true, value: { kind: 'bind', source: folder, target, readOnly } };
+  }
   if (!volumeName.test(source)) return { ok: false, problem: `${source} is neither a volume name (letters, digits, '_', '.', '-') nor a folder starting with './' or '/'` };
   return { ok: true, value: { kind: 'volume', volume: source, target, readOnly } };
 }
