@@ -26,6 +26,19 @@ fi
 answering=0
 docker_answers && answering=1
 
+# A dockerd whose default bridge interface was deleted under it (by another dockerd in the same
+# network namespace) answers but cannot start a container on its default network: restart it.
+if [[ $answering == 1 ]] && have ip; then
+  bridge=$(docker network inspect bridge -f '{{index .Options "com.docker.network.bridge.name"}}' 2>/dev/null || true)
+  if [[ -n $bridge ]] && ! ip link show "$bridge" >/dev/null 2>&1 && [[ -f /var/run/docker.pid ]]; then
+    log "the default bridge $bridge is gone; restarting dockerd"
+    pid=$(cat /var/run/docker.pid)
+    "${SUDO[@]}" kill "$pid"
+    for ((i = 0; i < WAIT_SECONDS; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    answering=0
+  fi
+fi
+
 # Which packages are missing? (docker/dockerd only matter when docker does not answer)
 pkgs=()
 add() { local p; for p in "${pkgs[@]}"; do [[ $p == "$1" ]] && return; done; pkgs+=("$1"); }

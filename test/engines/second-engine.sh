@@ -3,7 +3,9 @@
 # its own socket, data root, exec root and pidfile; its own default bridge, no iptables rules and
 # its own address pool, so it never touches the main engine's docker0, NAT rules or subnets (one
 # FORWARD rule for its own pool is added and removed again). Not `--bridge=none`: a dockerd started
-# so deletes the interface docker0, which belongs to the main engine in the same network namespace. It also
+# so deletes the interface docker0, which belongs to the main engine in the same network namespace.
+# Its network store is wiped before every start: a dockerd that finds its default bridge network
+# stored from an earlier run deletes it at startup, and with it the interface docker0. It also
 # listens on tcp://127.0.0.1:PORT with TLS, with a CA, server and client certificates made here,
 # fresh on every start. The images named are copied over from the main engine (when missing or
 # different), since no registry is reachable.
@@ -59,6 +61,7 @@ start() {
   mkdir -p "$dir"
   stop "$dir"
   certificates "$dir"
+  rm -rf "$dir/data/network"
   if command -v iptables >/dev/null && ! iptables -C "${forward_rule[@]}" 2>/dev/null; then iptables -I "${forward_rule[@]}"; fi
   ip link add "$bridge" type bridge && ip addr add "$bridge_address" dev "$bridge" && ip link set "$bridge" up
   local socket=unix://$dir/docker.sock
