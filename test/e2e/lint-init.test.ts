@@ -11,8 +11,8 @@ import { cliPath, kafkaDev, projectFolder, repoRoot, requireDocker } from './hel
 const fixtures = join(repoRoot, 'test/fixtures/compose');
 
 /** Renders the config in `cwd` with the built CLI: proof that every command can load it. */
-async function rendered(cwd: string): Promise<{ services: Record<string, { environment: Record<string, string>; ports?: string[] }> }> {
-  const result = await kafkaDev(['render', '--stdout'], { cwd });
+async function rendered(cwd: string, env: Record<string, string> = {}): Promise<{ services: Record<string, { environment: Record<string, string>; ports?: string[] }> }> {
+  const result = await kafkaDev(['render', '--stdout'], { cwd, env });
   expect(result.exitCode, result.stderr).toBe(0);
   return parseYaml(result.stdout);
 }
@@ -146,7 +146,8 @@ describe('kafka-dev init --from-compose', () => {
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toContain('Not carried over (also listed at the top of the file):');
     expect(result.stdout).toContain('  - rest-proxy: port 8082:8082 was published on every interface; kafka-dev publishes it on 127.0.0.1');
-    const { services } = await rendered(cwd);
+    // Without the environment's image override (set where the stand-in images run), the image is the file's.
+    const { services } = await rendered(cwd, { KAFKA_DEV_SCHEMA_REGISTRY_IMAGE: '' });
     expect(services.broker!.environment.KAFKA_ADVERTISED_LISTENERS).toBe('INSIDE://broker:29092,OUTSIDE://localhost:9092');
     // The Schema Registry and the REST proxy come over as companions, wired to INSIDE through references.
     expect(services['schema-registry']).toMatchObject({ image: 'confluentinc/cp-schema-registry:7.3.14', ports: ['127.0.0.1:8081:8081'] });
