@@ -178,7 +178,11 @@ export async function up(options: CommonOptions & UpOptions = {}): Promise<UpRes
 
 export async function down(options: CommonOptions & DownOptions = {}): Promise<DownResult> {
   const config = await configOf(options);
-  const operation = downOperation(config.name, runtimeOf(options), { stopTimeoutSeconds: runDefaults.stopTimeoutSeconds, ...options });
+  const operation = downOperation(config.name, runtimeOf(options), {
+    stopTimeoutSeconds: runDefaults.stopTimeoutSeconds,
+    securityDirectory: config.security.directory,
+    ...options,
+  });
   return runSteps(operation, options);
 }
 

@@ -6,8 +6,8 @@
  * `model/security-files.ts`; this module only writes and reads them.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { KafkaDevError } from '../base/errors.js';
 import { quoteText, shortText } from '../base/text.js';
@@ -106,6 +106,18 @@ export async function ensureSecurityMaterial(
   await writeFile(join(directory, stateFile), `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
 
   return materialOf(config, state, generatedPasswords);
+}
+
+/**
+ * Deletes a stack's security folder (what `down --volumes` does with the data: the passwords and
+ * certificates belonged to it), and the stack's state folder above it when nothing else is left
+ * there. Returns the folder when there was one.
+ */
+export async function forgetSecurityMaterial(directory: string): Promise<string | undefined> {
+  const existed = await readdir(directory).then(() => true, () => false);
+  await rm(directory, { recursive: true, force: true });
+  await rmdir(dirname(directory)).catch(() => undefined);
+  return existed ? directory : undefined;
 }
 
 /** `ensureSecurityMaterial` for a stack model: its Kafka nodes and its image flavor. */

@@ -4,12 +4,15 @@ import type { ContainerRuntime, ContainerSummary } from '../engine/runtime.js';
 import { projectLabels, roleLabel } from '../engine/labels.js';
 import { plural } from '../base/plural.js';
 import { runDefaults } from '../model/defaults.js';
+import { forgetSecurityMaterial } from '../secrets/material.js';
 
 export interface DownOptions {
   /** Also delete the project's volumes, and with them all Kafka and ZooKeeper data. */
   volumes?: boolean;
   /** Seconds each container gets to shut down cleanly before it is killed. Default 30. */
   stopTimeoutSeconds?: number;
+  /** The stack's security folder: deleted with the volumes, since its passwords and certificates belonged to that data. */
+  securityDirectory?: string;
 }
 
 /**
@@ -26,6 +29,8 @@ export interface DownResult {
   readonly networksRemoved: readonly string[];
   readonly volumesRemoved: readonly string[];
   readonly volumesKept: readonly string[];
+  /** The security folder deleted with the volumes, if there was one. */
+  readonly securityRemoved?: string;
 }
 
 /**
@@ -60,8 +65,10 @@ export function downOperation(project: string, runtime: ContainerRuntime, option
         return { value: { ...removed, volumesRemoved: [], volumesKept: volumes }, summary };
       }
       for (const volume of volumes) await runtime.removeVolume(volume);
-      const summary = volumes.length > 0 ? `deleted ${volumes.join(', ')}` : 'no volumes';
-      return { value: { ...removed, volumesRemoved: volumes, volumesKept: [] }, summary };
+      const securityRemoved = options.securityDirectory === undefined ? undefined : await forgetSecurityMaterial(options.securityDirectory);
+      const deleted = [...volumes, ...(securityRemoved ? ['its passwords and certificates'] : [])];
+      const summary = deleted.length > 0 ? `deleted ${deleted.join(', ')}` : 'no volumes';
+      return { value: { ...removed, volumesRemoved: volumes, volumesKept: [], ...(securityRemoved ? { securityRemoved } : {}) }, summary };
     });
   return { lock: project, steps: done.steps, async onFailure() {}, result: () => done.result() };
 }

@@ -19,6 +19,7 @@ export async function downCommand(flags: DownFlags, signal: AbortSignal): Promis
     [
       `Project ${result.project} is down: stopped and removed ${list(result.containersRemoved)}; network ${list(result.networksRemoved)}`,
       result.volumesRemoved.length > 0 ? `  deleted volumes ${list(result.volumesRemoved)}` : undefined,
+      result.securityRemoved ? `  deleted its passwords and certificates (${result.securityRemoved}); the next up makes new ones` : undefined,
       result.volumesKept.length > 0 ? `  kept volumes ${list(result.volumesKept)} (down --volumes deletes the data)` : undefined,
       '',
     ]

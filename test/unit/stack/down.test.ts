@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../../../src/config/parse.js';
 import { downOperation, type DownOptions } from '../../../src/stack/down.js';
@@ -38,6 +42,25 @@ describe('down', () => {
     const result = await down(runtime, { volumes: true });
     expect(result.volumesRemoved).toEqual(volumes);
     expect(runtime.volumes.size).toBe(0);
+  });
+
+  test("with volumes: true, the stack's passwords and certificates go too, and its state folder when nothing else is in it; without, they stay", async () => {
+    const state = await mkdtemp(join(tmpdir(), 'kafka-dev-unit-down-'));
+    const securityDirectory = join(state, project, 'security');
+    await mkdir(join(securityDirectory, 'broker'), { recursive: true });
+    await writeFile(join(securityDirectory, 'state.json'), '{}');
+
+    const kept = await down(await runningStack(config), { securityDirectory });
+    expect(kept.securityRemoved).toBeUndefined();
+    expect(existsSync(join(securityDirectory, 'state.json'))).toBe(true);
+
+    const removed = await down(await runningStack(config), { volumes: true, securityDirectory });
+    expect(removed.securityRemoved).toBe(securityDirectory);
+    expect(existsSync(join(state, project))).toBe(false);
+
+    const again = await down(await runningStack(config), { volumes: true, securityDirectory });
+    expect(again.securityRemoved).toBeUndefined();
+    await rm(state, { recursive: true, force: true });
   });
 
   test('gives each container the stop timeout asked for', async () => {
