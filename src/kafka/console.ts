@@ -1,6 +1,17 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { Consumer, MessagesStreamModes, ProduceAcks, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
+import {
+  Consumer,
+  MessagesStreamFallbackModes,
+  MessagesStreamModes,
+  ProduceAcks,
+  Producer,
+  stringDeserializers,
+  stringSerializers,
+  type CommitOptionsPartition,
+  type ConsumeOptions,
+  type Message,
+} from '@platformatic/kafka';
 import { closeConsumer } from './close-consumer.js';
 import { connectionOptions, securityFailure, type KafkaTarget } from './client-options.js';
 
@@ -37,8 +48,9 @@ export async function produceLines(target: KafkaTarget, topic: string, input: Re
 }
 
 export interface ConsumeLinesOptions {
+  /** Where a run without a group, or a group without commits, starts: the oldest message instead of new ones. */
   readonly fromBeginning?: boolean;
-  /** Consumer group; default: a new one each run, so nothing is committed for others. */
+  /** Consumer group: resumes from its committed offsets and commits what was printed; default: a new one each run, committing nothing. */
   readonly group?: string;
   readonly json?: boolean;
   /** Stop after this many messages. */
@@ -48,6 +60,46 @@ export interface ConsumeLinesOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Where the stream starts reading, as kafka-console-consumer does (--from-beginning is its auto.offset.reset=earliest). */
+export function startingPosition(options: Pick<ConsumeLinesOptions, 'fromBeginning' | 'group'>): Pick<ConsumeOptions<string, string, string, string>, 'mode' | 'fallbackMode'> {
+  const start = options.fromBeginning ? 'EARLIEST' : 'LATEST';
+  // A group's commits win; where it has none the stream falls back to the same start as a run without a group.
+  return options.group === undefined
+    ? { mode: MessagesStreamModes[start] }
+    : { mode: MessagesStreamModes.COMMITTED, fallbackMode: MessagesStreamFallbackModes[start] };
+}
+
+/** The part of a message the console prints and commits. */
+export type ConsoleMessage = Pick<Message<string, string, string, string>, 'key' | 'value' | 'partition' | 'offset' | 'timestamp' | 'leaderEpoch'>;
+
+export interface PrintOptions extends Pick<ConsumeLinesOptions, 'json' | 'maxMessages'> {
+  /** Told after each printed message (to restart the idle timer). */
+  readonly onPrinted?: () => void;
+}
+
+/**
+ * Prints messages until the stream ends or `maxMessages` have been printed, and returns, per
+ * partition, the offset a group commits for them: the one after the last message printed. Not
+ * the client's autocommit, which commits the end of each fetched batch, so messages fetched but
+ * not printed (past --max-messages) would be skipped by the group's next run.
+ */
+export async function printMessages(messages: AsyncIterable<ConsoleMessage>, topic: string, output: Writable, options: PrintOptions = {}): Promise<{ printed: number; offsets: CommitOptionsPartition[] }> {
+  const next = new Map<number, CommitOptionsPartition>();
+  let printed = 0;
+  for await (const { key, value, partition, offset, timestamp, leaderEpoch } of messages) {
+    output.write(
+      options.json
+        ? `${JSON.stringify({ topic, partition, offset: String(offset), timestamp: String(timestamp), key: key ?? null, value })}\n`
+        : `${key ? `${key}\t` : ''}${value}\n`,
+    );
+    next.set(partition, { topic, partition, offset: offset + 1n, leaderEpoch });
+    printed += 1;
+    if (options.maxMessages !== undefined && printed >= options.maxMessages) break;
+    options.onPrinted?.();
+  }
+  return { printed, offsets: [...next.values()] };
+}
+
 export async function consumeLines(target: KafkaTarget, topic: string, output: Writable, options: ConsumeLinesOptions = {}): Promise<number> {
   const consumer = new Consumer({
     clientId: 'kafka-dev-consume',
@@ -55,37 +107,22 @@ export async function consumeLines(target: KafkaTarget, topic: string, output: W
     ...connectionOptions(target),
     deserializers: stringDeserializers,
   });
-  let received = 0;
   try {
-    const stream = await consumer.consume({
-      topics: [topic],
-      mode: options.fromBeginning ? MessagesStreamModes.EARLIEST : MessagesStreamModes.LATEST,
-      autocommit: options.group !== undefined,
-    });
+    const stream = await consumer.consume({ topics: [topic], ...startingPosition(options), autocommit: false });
     const close = () => void stream.close();
     options.signal?.addEventListener('abort', close, { once: true });
-    let idle = options.idleMs ? setTimeout(close, options.idleMs) : undefined;
-    for await (const message of stream) {
-      const { key, value, partition, offset, timestamp } = message;
-      output.write(
-        options.json
-          ? `${JSON.stringify({ topic, partition, offset: String(offset), timestamp: String(timestamp), key: key ?? null, value })}\n`
-          : `${key ? `${key}\t` : ''}${value}\n`,
-      );
-      received += 1;
-      if (options.maxMessages !== undefined && received >= options.maxMessages) break;
-      if (idle) {
-        clearTimeout(idle);
-        idle = setTimeout(close, options.idleMs);
-      }
-    }
-    clearTimeout(idle);
-    options.signal?.removeEventListener('abort', close);
+    const idle = options.idleMs ? setTimeout(close, options.idleMs) : undefined;
+    const { printed, offsets } = await printMessages(stream, topic, output, { json: options.json, maxMessages: options.maxMessages, onPrinted: () => idle?.refresh() }).finally(() => {
+      clearTimeout(idle);
+      options.signal?.removeEventListener('abort', close);
+    });
     await stream.close();
+    // Still a member of the group here: leaving it (in closeConsumer) comes after the commit.
+    if (options.group !== undefined && offsets.length > 0) await consumer.commit({ offsets });
+    return printed;
   } catch (error) {
     throw securityFailure(error, target) ?? error;
   } finally {
     await closeConsumer(consumer);
   }
-  return received;
 }
