@@ -31,9 +31,12 @@ export const commands: readonly CommandSpec[] = [
       { name: 'no-smoke', description: 'Skip the final smoke check (messages over OUTSIDE, Metadata from a container over INSIDE)' },
       { name: 'full-smoke', description: "Send the smoke check's messages over INSIDE too, through the image's console tools (seconds slower)" },
       { ...json, description: 'Print the result as JSON (progress stays on stderr)' },
+      { name: 'ui', description: 'Then serve the web console as `kafka-dev ui` does and print its URL; Ctrl-C stops the console (exit 0), the stack keeps running' },
+      { name: 'ui-port', value: 'port', description: 'With --ui: port of the console (default: any free port)' },
     ],
     examples: [
       'kafka-dev up',
+      'kafka-dev up --ui',
       'kafka-dev up --config ./kafka-dev.config.ts -p my-app',
       'kafka-dev up --mode kraft --brokers 3      # a quick try; pass the same flags to status and down',
       'kafka-dev up --mode kraft --kafka-version 3.9  # KRaft on Kafka 3.9: apache/kafka:3.9.2 instead of 4.4.0',

@@ -58,8 +58,9 @@ async function main(argv: readonly string[]): Promise<number> {
       running = line.command;
       // Loaded only here: options.js brings in the whole API, which --help and --version never need.
       if (line.command.usesEngine) await (await import('./options.js')).announceEngine(line.flags, progress);
-      const code = (await line.command.run(line.args, line.flags, abort.signal)) ?? 0;
-      return interruptedBy ? signalExitCode(interruptedBy) : code;
+      const code = await line.command.run(line.args, line.flags, abort.signal);
+      // A command that returns a code after an interrupt ended as asked (`up --ui`: Ctrl-C stops the console, not the stack).
+      return code ?? (interruptedBy ? signalExitCode(interruptedBy) : 0);
     }
     return 0;
   } catch (error) {

@@ -2,7 +2,7 @@ import { execa } from 'execa';
 import { InvalidArgumentsError } from '../../base/errors.js';
 import { quoteText } from '../../base/text.js';
 import { wholeNumber } from '../../base/whole-number.js';
-import { startUi } from '../../index.js';
+import { startUi, type RunningUi } from '../../index.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
 
 export interface UiFlags extends GlobalFlags {
@@ -14,19 +14,24 @@ export interface UiFlags extends GlobalFlags {
 /** Serves the web console until Ctrl-C; the URL (with its token) is the command's data, on stdout. */
 export async function uiCommand(flags: UiFlags, signal: AbortSignal): Promise<void> {
   if (flags.host === '') throw new InvalidArgumentsError('kafka-dev ui', [{ path: '--host', message: "got '', expected an address to listen on, e.g. 127.0.0.1" }]);
-  const ui = await startUi({ ...loadOptions('ui', flags), port: portFlag(flags.port), host: flags.host });
+  const ui = await startUi({ ...loadOptions('ui', flags), port: uiPortFlag('ui', '--port', flags.port), host: flags.host });
+  await serveUntilStopped(ui, signal, flags.open);
+}
+
+/** Prints the console's URL (the data, on stdout) and serves it until Ctrl-C or SIGTERM; `up --ui` ends the same way. */
+export async function serveUntilStopped(ui: RunningUi, signal: AbortSignal, open = false): Promise<void> {
   process.stdout.write(`${ui.url}\n`);
   process.stderr.write('kafka-dev ui is running; press Ctrl-C to stop it\n');
-  if (flags.open) await openInBrowser(ui.url);
-  await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  if (open) await openInBrowser(ui.url);
+  if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
   await ui.close();
 }
 
-function portFlag(value: string | undefined): number | undefined {
+export function uiPortFlag(command: string, flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const port = wholeNumber(value);
   if (port === undefined || port > 65_535) {
-    throw new InvalidArgumentsError('kafka-dev ui', [{ path: '--port', message: `got ${quoteText(value)}, expected a port number from 0 (any free port) to 65535` }]);
+    throw new InvalidArgumentsError(`kafka-dev ${command}`, [{ path: flag, message: `got ${quoteText(value)}, expected a port number from 0 (any free port) to 65535` }]);
   }
   return port;
 }
