@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Consumer, MessagesStreamModes, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
 import { execa } from 'execa';
@@ -152,6 +153,16 @@ describe('clients of a SASL_SSL + SCRAM-SHA-512 cluster', () => {
     expect(refused.exitCode).not.toBe(0);
     expect(refused.stderr).toMatch(/SASL authentication failed for user 'app' \(SCRAM-SHA-512\) on localhost:\d+(,localhost:\d+){2} \(SASL_SSL\)/);
     expect(refused.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test("down --volumes deletes the stack's passwords and certificates with its data", async () => {
+    const printed = await cli(['env', '--format', 'librdkafka']);
+    const securityDir = dirname(/ssl\.ca\.location=(.+)/.exec(printed.stdout)![1]!);
+    expect(existsSync(securityDir)).toBe(true);
+    const down = await cli(['down', '--volumes']);
+    expect(down.exitCode, down.stderr).toBe(0);
+    expect(down.stdout).toContain(`deleted its passwords and certificates (${securityDir})`);
+    expect(existsSync(securityDir)).toBe(false);
   });
 });
 
