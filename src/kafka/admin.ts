@@ -7,6 +7,9 @@ import {
   IncrementalAlterConfigOperationTypes,
   ResourcePatternTypes,
   ResourceTypes,
+  ScramMechanisms,
+  alterUserScramCredentialsV0,
+  describeUserScramCredentialsV0,
 } from '@platformatic/kafka';
 import type { Acl, ClusterMetadata, ClusterTopicMetadata, ConfigDescription } from '@platformatic/kafka';
 import type { ResolvedTopic } from '../model/types.js';
@@ -16,6 +19,8 @@ import { hasKafkaErrorCode, kafkaErrorCodes, kafkaErrorMessage } from './errors.
 import { clusterMetadataOf, leaderlessAnswer, topicNamesOf } from './leaderless-metadata.js';
 import { connectionOptions, securityFailure, type KafkaTarget } from './client-options.js';
 import type { AclEntry, AclResourceType, KafkaAclOperation } from './acl-plan.js';
+import type { ScramCredential } from './scram-credential.js';
+import type { ScramMechanismName, ScramUserView } from './scram-plan.js';
 
 /**
  * The only module that speaks the Kafka protocol for administration. The client library
@@ -63,6 +68,15 @@ export interface ConsumerGroupView {
   readonly offsets: readonly { readonly topic: string; readonly partition: number; readonly committed: number; readonly end: number; readonly lag: number }[];
 }
 
+export interface ScramUpsertion extends ScramCredential {
+  readonly name: string;
+}
+
+export interface ScramDeletion {
+  readonly name: string;
+  readonly mechanism: ScramMechanismName;
+}
+
 /** A topic setting to set, or `null` to remove the topic's own value so the default applies again. */
 export type TopicConfigUpdate = Readonly<Record<string, string | null>>;
 
@@ -87,6 +101,10 @@ export interface KafkaAdmin {
   describeAcls(): Promise<AclEntry[]>;
   createAcls(entries: readonly AclEntry[]): Promise<void>;
   deleteAcls(entries: readonly AclEntry[]): Promise<void>;
+  /** Every user with a SCRAM credential, and for which mechanisms. */
+  describeScramUsers(): Promise<ScramUserView[]>;
+  /** Sets these users' credentials and deletes those named in `deletions`, in one request. */
+  alterScramUsers(upsertions: readonly ScramUpsertion[], deletions: readonly ScramDeletion[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -250,8 +268,40 @@ class ClientAdmin implements KafkaAdmin {
     if (entries.length > 0) await this.client.deleteAcls({ filters: entries.map(kafkaAcl) });
   }
 
+  async describeScramUsers(): Promise<ScramUserView[]> {
+    const { results } = await describeUserScramCredentialsV0.api.async(await this.controllerConnection(), null);
+    return results.map(({ user, credentialInfos }) => ({
+      name: user,
+      mechanisms: credentialInfos.flatMap(({ mechanism }) => {
+        const name = scramMechanismName(mechanism);
+        return name ? [name] : [];
+      }),
+    }));
+  }
+
+  async alterScramUsers(upsertions: readonly ScramUpsertion[], deletions: readonly ScramDeletion[]): Promise<void> {
+    if (upsertions.length === 0 && deletions.length === 0) return;
+    await alterUserScramCredentialsV0.api.async(
+      await this.controllerConnection(),
+      deletions.map(({ name, mechanism }) => ({ name, mechanism: scramMechanismCodes[mechanism] })),
+      upsertions.map(({ name, mechanism, iterations, salt, saltedPassword }) => ({ name, mechanism: scramMechanismCodes[mechanism], iterations, salt, saltedPassword })),
+    );
+  }
+
   async close(): Promise<void> {
     await this.client.close();
+  }
+
+  /**
+   * A connection to the controller: the client library has no SCRAM methods, so these requests go
+   * out raw, where Kafka's admin client sends them (a ZooKeeper cluster's controller alone may
+   * alter credentials; a KRaft broker forwards them).
+   */
+  private async controllerConnection() {
+    const metadata = await this.client.metadata({ topics: [], forceUpdate: true });
+    const controller = metadata.brokers.get(metadata.controllerId);
+    if (!controller) throw new KafkaDevError(`The cluster names controller ${metadata.controllerId}, which is not among its brokers`);
+    return this.client.connections.get(controller);
   }
 
   /**
@@ -319,6 +369,11 @@ function kafkaOperationName(operation: number): KafkaAclOperation | undefined {
   const found = Object.entries(AclOperations).find(([, code]) => code === operation)?.[0];
   return aclOperations.find((declarable) => declarable.toUpperCase() === found)?.toUpperCase() as KafkaAclOperation | undefined;
 }
+
+const scramMechanismCodes = { 'SCRAM-SHA-256': ScramMechanisms.SCRAM_SHA_256, 'SCRAM-SHA-512': ScramMechanisms.SCRAM_SHA_512 } as const satisfies Record<ScramMechanismName, number>;
+
+const scramMechanismName = (code: number): ScramMechanismName | undefined =>
+  (Object.keys(scramMechanismCodes) as ScramMechanismName[]).find((name) => scramMechanismCodes[name] === code);
 
 /** A `null` value removes the topic's own setting, any other sets it. */
 function configOperations(update: TopicConfigUpdate) {

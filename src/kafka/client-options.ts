@@ -109,6 +109,9 @@ export function securityFailure(error: unknown, target: KafkaTarget): KafkaDevEr
   return undefined;
 }
 
+/** Whether the failure, however wrapped, is a SASL login the broker refused (a wrong password or an unknown user). */
+export const isAuthenticationFailure = (error: unknown): boolean => findInTree(error).authentication === true;
+
 interface TreeFindings {
   authentication?: boolean;
   authorizationCode?: number;

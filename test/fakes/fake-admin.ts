@@ -1,14 +1,17 @@
 /** An in-memory Kafka admin client for unit tests: topics as plain data, every request recorded. */
 
 import type { ResolvedTopic } from '../../src/model/types.js';
-import type { ClusterView, ConsumerGroupView, KafkaAdmin, TopicConfigUpdate, TopicDescription } from '../../src/kafka/admin.js';
+import type { ClusterView, ConsumerGroupView, KafkaAdmin, ScramDeletion, ScramUpsertion, TopicConfigUpdate, TopicDescription } from '../../src/kafka/admin.js';
 import type { withAdmin } from '../../src/kafka/admin.js';
 import type { AclEntry } from '../../src/kafka/acl-plan.js';
+import type { ScramUserView } from '../../src/kafka/scram-plan.js';
 
 export class FakeAdmin implements KafkaAdmin {
   readonly topics = new Map<string, TopicDescription>();
   /** The cluster's ACLs, as plain entries. */
   acls: AclEntry[] = [];
+  /** The cluster's SCRAM credentials, as the last upsertion of each user and mechanism left them. */
+  scramCredentials: ScramUpsertion[] = [];
   /** Requests that change something, e.g. "createTopic orders". */
   readonly calls: string[] = [];
   closed = false;
@@ -80,6 +83,21 @@ export class FakeAdmin implements KafkaAdmin {
     if (entries.length > 0) this.calls.push(`deleteAcls ${entries.length}`);
     const removed = new Set(entries.map((entry) => JSON.stringify(entry)));
     this.acls = this.acls.filter((entry) => !removed.has(JSON.stringify(entry)));
+  }
+
+  async describeScramUsers(): Promise<ScramUserView[]> {
+    const names = [...new Set(this.scramCredentials.map((credential) => credential.name))];
+    return names.map((name) => ({ name, mechanisms: this.scramCredentials.filter((credential) => credential.name === name).map((credential) => credential.mechanism) }));
+  }
+
+  async alterScramUsers(upsertions: readonly ScramUpsertion[], deletions: readonly ScramDeletion[]): Promise<void> {
+    if (upsertions.length + deletions.length === 0) return;
+    this.calls.push(`alterScramUsers +${upsertions.map((entry) => entry.name).join(',')} -${deletions.map((entry) => entry.name).join(',')}`);
+    const replaced = [...upsertions, ...deletions];
+    this.scramCredentials = [
+      ...this.scramCredentials.filter((credential) => !replaced.some((entry) => entry.name === credential.name && entry.mechanism === credential.mechanism)),
+      ...upsertions,
+    ];
   }
 
   async close(): Promise<void> {
