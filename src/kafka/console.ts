@@ -110,6 +110,8 @@ export async function consumeLines(target: KafkaTarget, topic: string, output: W
   try {
     const stream = await consumer.consume({ topics: [topic], ...startingPosition(options), autocommit: false });
     const close = () => void stream.close();
+    // Ctrl-C while joining the group came before this listener: stop at once rather than wait for the next one.
+    if (options.signal?.aborted) close();
     options.signal?.addEventListener('abort', close, { once: true });
     const idle = options.idleMs ? setTimeout(close, options.idleMs) : undefined;
     const { printed, offsets } = await printMessages(stream, topic, output, { json: options.json, maxMessages: options.maxMessages, onPrinted: () => idle?.refresh() }).finally(() => {
