@@ -23,6 +23,8 @@ import { describeEngine } from './engine/discovery-kind.js';
 import { stackLogs, type StackLogs, type StackLogsOptions } from './engine/logs.js';
 import { attempt, whileClusterSettles, withAdmin, type ConsumerGroupView, type KafkaAdmin, type TopicDescription } from './kafka/admin.js';
 import { consumeLines, produceLines, type ConsumeLinesOptions, type ProduceLinesOptions } from './kafka/console.js';
+import { browsePartition, sendMessage, tailTopic, type BrowseRequest, type KafkaRecord, type OutgoingMessage } from './kafka/messages.js';
+import { topicLogSizes, type TopicLogSize } from './kafka/log-sizes.js';
 import { adminClientSettings, copyMountedFiles, ensureStackMaterial, readSecurityMaterial } from './secrets/material.js';
 import { schemaRegistryUrls } from './model/companions/schema-registry.js';
 import { chosenUser, userClientSettings, withExistingFiles } from './secrets/user-client.js';
@@ -61,6 +63,8 @@ export { smokeFailure } from './smoke/smoke.js';
 export type { LintReport } from './lint/lint.js';
 export type { ServiceLogLine, StackLogs } from './engine/logs.js';
 export type { ConsumerGroupView, TopicDescription } from './kafka/admin.js';
+export type { BrowseRequest, BrowseStart, KafkaRecord, OutgoingMessage } from './kafka/messages.js';
+export type { TopicLogSize } from './kafka/log-sizes.js';
 export type { TopicRequest } from './config/check-topic.js';
 export type { InitChoices } from './init/choices.js';
 export { configFormats, type ConfigFormat } from './init/config-file.js';
@@ -217,6 +221,21 @@ export async function produce(topic: string, input: Readable, options: CommonOpt
 /** Writes the topic's messages to the output as they arrive, until the signal, `maxMessages` or `idleMs`; returns how many. */
 export async function consume(topic: string, output: Writable, options: CommonOptions & Omit<ConsumeLinesOptions, 'signal'> & ActingUser = {}): Promise<number> {
   return consumeLines(await actingClient(await configOf(options), 'consume', options.user), topic, output, options);
+}
+
+/** One partition's messages as bytes, with headers: from an offset, a timestamp, the beginning, or the newest ones (newest first). */
+export async function browseMessages(topic: string, request: BrowseRequest, options: CommonOptions & ActingUser = {}): Promise<KafkaRecord[]> {
+  return browsePartition(await actingClient(await configOf(options), 'consume', options.user), topic, request);
+}
+
+/** Calls `onRecord` for each message that arrives on the topic after the call, until the signal aborts. */
+export async function tailMessages(topic: string, onRecord: (record: KafkaRecord) => void, options: CommonOptions & ActingUser & { signal: AbortSignal }): Promise<void> {
+  return tailTopic(await actingClient(await configOf(options), 'consume', options.user), topic, onRecord, options.signal);
+}
+
+/** Sends one message with its key and headers over OUTSIDE. */
+export async function produceMessage(topic: string, message: OutgoingMessage, options: CommonOptions & ActingUser = {}): Promise<void> {
+  return sendMessage(await actingClient(await configOf(options), 'produce', options.user), topic, message);
 }
 
 export const defaultComposeFile = runDefaults.composeFile;
@@ -390,6 +409,13 @@ export function topicListEntries(config: ResolvedConfig, inCluster: readonly { n
     .filter((topic) => !inCluster.some((actual) => actual.name === topic.name))
     .map((topic): TopicListEntry => ({ name: topic.name, partitions: null, replicationFactor: null, declared: true, exists: false }));
   return [...existing, ...missing].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Each existing topic's bytes on disk (one copy) and end offsets per partition. */
+export async function topicSizes(options: CommonOptions = {}): Promise<Map<string, TopicLogSize>> {
+  const config = await configOf(options);
+  const cluster = await adminFor({ ...options, config }, (admin) => attempt('list topics', () => admin.describeCluster()));
+  return topicLogSizes(await actingClient(config, 'topic', undefined), cluster.topics);
 }
 
 /** Every consumer group: members, assignment, committed offsets and lag per partition. */

@@ -1,5 +1,8 @@
-import { Readable, Writable } from 'node:stream';
-import { clientEnv, consume, consumerGroups, describeTopic, listTopics, produce, status, type ClientSettings, type CommonOptions, type ConsumerGroupView, type StackStatus, type TopicDescription, type TopicListEntry } from '../api.js';
+import { browseMessages, clientEnv, consumerGroups, describeTopic, listTopics, produceMessage, status, tailMessages, topicSizes, type BrowseRequest, type ClientSettings, type CommonOptions, type ConsumerGroupView, type OutgoingMessage, type StackStatus, type TopicDescription, type TopicListEntry } from '../api.js';
+import { browseLimits } from './browse-query.js';
+import { consoleMessage, type ConsoleMessage } from './message-view.js';
+
+export type { ConsoleMessage } from './message-view.js';
 
 /**
  * What the console's pages show, read through the exported API only, so the console sees the
@@ -11,32 +14,22 @@ export interface TopicSummary extends TopicListEntry {
   readonly underReplicated: number | null;
   /** Partitions without a leader. */
   readonly offline: number | null;
+  /** Bytes on disk of one copy; null when the topic does not exist or the brokers did not say. */
+  readonly bytes?: number | null;
+  /** Per partition; empty when the topic does not exist. */
+  readonly endOffsets?: readonly number[];
 }
-
-/** A message as `consume --json` prints it. */
-export interface ConsoleMessage {
-  readonly topic: string;
-  readonly partition: number;
-  readonly offset: string;
-  readonly timestamp: string;
-  readonly key: string | null;
-  readonly value: string;
-}
-
-/** How many messages a browse reads from the beginning at most, and how long it waits for more. */
-const browseLimit = 100;
-const browseIdleMs = 1500;
 
 export interface ConsoleData {
   status(): Promise<StackStatus>;
   topics(): Promise<TopicSummary[]>;
-  topic(name: string): Promise<TopicDescription & { declared: boolean }>;
+  topic(name: string): Promise<TopicDescription & { declared: boolean; bytes?: number | null; endOffsets?: readonly number[] }>;
   clientEnv(): Promise<ClientSettings>;
-  /** The topic's first messages, oldest first. */
-  browse(topic: string): Promise<ConsoleMessage[]>;
+  /** One partition's messages; default: partition 0 from the beginning, the first 100. */
+  browse(topic: string, request?: BrowseRequest): Promise<ConsoleMessage[]>;
   /** Calls `onMessage` for each new message until the signal aborts. */
   tail(topic: string, onMessage: (message: ConsoleMessage) => void, signal: AbortSignal): Promise<void>;
-  produce(topic: string, message: { key?: string; value: string }): Promise<void>;
+  produce(topic: string, message: OutgoingMessage): Promise<void>;
   groups(): Promise<ConsumerGroupView[]>;
 }
 
@@ -44,47 +37,30 @@ export function apiConsoleData(options: CommonOptions): ConsoleData {
   return {
     status: () => status(options),
     topics: async () => {
-      const entries = await listTopics(options);
+      const [entries, sizes] = await Promise.all([listTopics(options), topicSizes(options)]);
       return Promise.all(
         entries.map(async (entry): Promise<TopicSummary> => {
-          if (!entry.exists) return { ...entry, underReplicated: null, offline: null };
+          if (!entry.exists) return { ...entry, underReplicated: null, offline: null, bytes: null, endOffsets: [] };
           const { partitionDetails } = await describeTopic(entry.name, options);
           return {
             ...entry,
             underReplicated: partitionDetails.filter((partition) => partition.isr.length < partition.replicas.length).length,
             offline: partitionDetails.filter((partition) => partition.leader < 0).length,
+            bytes: sizes.get(entry.name)?.bytes ?? null,
+            endOffsets: sizes.get(entry.name)?.endOffsets ?? [],
           };
         }),
       );
     },
-    topic: (name) => describeTopic(name, options),
+    topic: async (name) => {
+      const [topic, sizes] = await Promise.all([describeTopic(name, options), topicSizes(options)]);
+      return { ...topic, bytes: sizes.get(name)?.bytes ?? null, endOffsets: sizes.get(name)?.endOffsets ?? [] };
+    },
     // The user's private key stays on disk: the page shows where the files are, not what they hold.
     clientEnv: async () => (await clientEnv(options)).settings,
-    browse: async (topic) => {
-      const messages: ConsoleMessage[] = [];
-      await consume(topic, jsonLines((message) => messages.push(message)), { ...options, json: true, fromBeginning: true, maxMessages: browseLimit, idleMs: browseIdleMs });
-      return messages;
-    },
-    tail: async (topic, onMessage, signal) => {
-      await consume(topic, jsonLines(onMessage), { ...options, json: true, signal });
-    },
+    browse: async (topic, request = { partition: 0, start: { from: 'beginning' }, limit: browseLimits.default }) => (await browseMessages(topic, request, options)).map(consoleMessage),
+    tail: (topic, onMessage, signal) => tailMessages(topic, (record) => onMessage(consoleMessage(record)), { ...options, signal }),
     groups: () => consumerGroups(options),
-    produce: async (topic, { key, value }) => {
-      // produce() reads lines: a key goes before a tab, as `kafka-dev produce --key-separator` takes it.
-      await produce(topic, Readable.from([key === undefined ? value : `${key}\t${value}`]), { ...options, ...(key !== undefined && { keySeparator: '\t' }) });
-    },
+    produce: (topic, message) => produceMessage(topic, message, options),
   };
-}
-
-/** A stream that takes `consume --json` output and hands on each message. */
-function jsonLines(onMessage: (message: ConsoleMessage) => void): Writable {
-  let pending = '';
-  return new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      const lines = (pending + chunk.toString()).split('\n');
-      pending = lines.pop()!;
-      for (const line of lines) if (line) onMessage(JSON.parse(line) as ConsoleMessage);
-      done();
-    },
-  });
 }

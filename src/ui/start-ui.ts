@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
-import { loadConfig, type CommonOptions } from '../api.js';
+import { loadConfig, type CommonOptions, type OutgoingMessage } from '../api.js';
 import { KafkaDevError } from '../base/errors.js';
+import { describeValue } from '../base/text.js';
+import { browseQuery } from './browse-query.js';
 import { apiConsoleData, type ConsoleData } from './console-data.js';
 import { guardRequest, loopbackHostNames, tokenCookieName, type GuardSettings } from './request-guard.js';
 
@@ -34,7 +37,14 @@ export interface RunningUi {
 
 const assetsFolder = new URL('../../ui-assets/', import.meta.url);
 const contentTypes: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
-const assetNames = new Set(['index.html', 'app.js', 'app.css']);
+const requireAsset = createRequire(import.meta.url);
+/** Every file the console serves, by the name its pages ask for: nothing else on disk is reachable. */
+const assetFiles: ReadonlyMap<string, string | URL> = new Map<string, string | URL>([
+  ...['index.html', 'app.js', 'app.css'].map((name) => [name, new URL(name, assetsFolder)] as const),
+  // The lag chart's library (uPlot: small, dependency-free, MIT), served from the installed package, never a CDN.
+  ['uplot.js', requireAsset.resolve('uplot/dist/uPlot.iife.min.js')],
+  ['uplot.css', requireAsset.resolve('uplot/dist/uPlot.min.css')],
+]);
 
 export async function startUi(options: UiOptions = {}): Promise<RunningUi> {
   const data = options.data ?? apiConsoleData({ ...options, config: options.config ?? (await loadConfig(options)) });
@@ -90,14 +100,20 @@ async function handle(request: IncomingMessage, response: ServerResponse, settin
     await data.produce(topic, problem);
     return sendJson(response, 200, { topic, sent: 1 });
   }
+  if (resource === 'topics' && topic && part === 'messages') {
+    const request = browseQuery(url.searchParams);
+    if (typeof request === 'string') return sendJson(response, 400, { error: request });
+    return sendJson(response, 200, await data.browse(topic, request));
+  }
   if (url.pathname.startsWith('/api/')) {
     const answer = apiAnswer(url, data);
     return answer ? sendJson(response, 200, await answer) : sendJson(response, 404, { error: `no API ${JSON.stringify(url.pathname)}` });
   }
   const name = url.pathname === '/' ? 'index.html' : url.pathname.replace(/^\/assets\//, '');
-  if (!assetNames.has(name)) return sendJson(response, 404, { error: `no page ${JSON.stringify(url.pathname)}` });
+  const file = assetFiles.get(name);
+  if (file === undefined) return sendJson(response, 404, { error: `no page ${JSON.stringify(url.pathname)}` });
   response.writeHead(200, { 'content-type': contentTypes[extname(name)]!, ...securityHeaders });
-  response.end(await readFile(new URL(name, assetsFolder)));
+  response.end(await readFile(file));
 }
 
 /** The JSON answer of an API path; undefined for a path the console does not have. */
@@ -108,7 +124,6 @@ function apiAnswer(url: URL, data: ConsoleData): Promise<unknown> | undefined {
   if (resource === 'topics' && name === undefined) return data.topics();
   if (resource === 'groups' && name === undefined) return data.groups();
   if (resource === 'topics' && name && part === undefined) return data.topic(name);
-  if (resource === 'topics' && name && part === 'messages') return data.browse(name);
   return undefined;
 }
 
@@ -141,14 +156,18 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-/** The message to send, or what is wrong with the form: produce takes one line, a key before a tab. */
-function produceProblem(body: unknown): { key?: string; value: string } | string {
-  const { key, value } = (typeof body === 'object' && body !== null ? body : {}) as { key?: unknown; value?: unknown };
-  if (typeof value !== 'string') return 'value: expected a JSON body {"key"?: string, "value": string} of at most 1 MiB';
+/** The message to send, or what is wrong with the form: one line of value, a key without tabs, headers as name and value pairs. */
+function produceProblem(body: unknown): OutgoingMessage | string {
+  const { key, value, headers = [] } = (typeof body === 'object' && body !== null ? body : {}) as { key?: unknown; value?: unknown; headers?: unknown };
+  if (typeof value !== 'string') return 'value: expected a JSON body {"key"?: string, "value": string, "headers"?: [name, value][]} of at most 1 MiB';
+  const pairs = Array.isArray(headers) ? headers : [];
+  const badHeader = pairs.findIndex((pair) => !Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || pair[0] === '' || typeof pair[1] !== 'string');
+  if (!Array.isArray(headers) || badHeader >= 0) return `headers${badHeader >= 0 ? `[${badHeader}]` : ''}: got ${describeValue(badHeader >= 0 ? pairs[badHeader] : headers)}, expected a list of [name, value] pairs of text, each with a name`;
   if (key !== undefined && typeof key !== 'string') return `key: got ${typeof key}, expected a string`;
   if (/[\r\n]/.test(value)) return 'value: got a line break, expected one line (kafka-dev produce sends one message per line)';
   if (typeof key === 'string' && /[\t\r\n]/.test(key)) return 'key: got a tab or line break, expected neither';
-  return key ? { key, value } : { value };
+  const message = key ? { key, value } : { value };
+  return pairs.length ? { ...message, headers: pairs as [string, string][] } : message;
 }
 
 /** The console's own page only: no framing by other sites, no scripts from elsewhere, no token in a Referer. */

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Admin, Consumer, MessagesStreamModes, stringDeserializers } from '@platformatic/kafka';
+import { Admin, Consumer, MessagesStreamModes, Producer, stringDeserializers } from '@platformatic/kafka';
 import { execa, type ResultPromise } from 'execa';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,7 +12,7 @@ const config = {
   brokers: 2,
   listeners: { outside: { port: 39492 }, inside: { port: 9093 } },
   zookeeper: { port: 32481 },
-  topics: [{ name: 'orders', partitions: 2, replicationFactor: 2 }, { name: 'payments', partitions: 1, replicationFactor: 2 }],
+  topics: [{ name: 'orders', partitions: 2, replicationFactor: 2 }, { name: 'payments', partitions: 1, replicationFactor: 2 }, { name: 'events', partitions: 1, replicationFactor: 2 }],
 } satisfies UserConfig;
 const screenshots = join(repoRoot, 'test-results/ui');
 /** With KAFKA_DEV_UI_DOCS=1 the pages' screenshots also go to docs/, where the READMEs show them. */
@@ -78,7 +78,7 @@ describe('ui', () => {
     await page.goto(new URL('/#/topics', url).href);
     const row = page.locator('tr', { hasText: 'orders' });
     await row.waitFor();
-    expect(await row.innerText()).toMatch(/orders\s+2\s+2\s+ok\s+yes/);
+    expect(await row.innerText()).toMatch(/orders\s+2\s+2\s+ok\s+\d+(\.\d)? (B|KiB)\s+0\s+yes/);
     await screenshot('topics');
     await row.locator('a').click();
     await page.locator('h2', { hasText: 'orders' }).waitFor();
@@ -124,6 +124,70 @@ describe('ui', () => {
     await screenshot('messages', true);
   }, 120_000);
 
+  test('browsing reads a partition from an offset, from a time and newest first, with key, headers, timestamp and value as text, JSON or hex', async () => {
+    // Offsets 0-4: JSON with a header each, a second apart, a minute ago; offset 5: bytes that are not text.
+    const since = Math.floor((Date.now() - 60_000) / 1000) * 1000;
+    const producer = new Producer({ clientId: 'kafka-dev-e2e', bootstrapBrokers: ['localhost:39492'], acks: -1 });
+    try {
+      await producer.send({
+        messages: [
+          ...[0, 1, 2, 3, 4].map((n) => ({ topic: 'events', key: Buffer.from(`key-${n}`), value: Buffer.from(JSON.stringify({ n })), headers: new Map([[Buffer.from('seq'), Buffer.from(String(n))]]), timestamp: BigInt(since + n * 1000) })),
+          { topic: 'events', value: Buffer.from([0x00, 0x01, 0x02, 0xff]) },
+        ],
+      });
+    } finally {
+      await producer.close();
+    }
+    await page.goto(new URL('/#/topics/events/messages', url).href);
+    // Offset 6: from the form, with two headers.
+    await page.fill('#produce input[name=key]', 'form-key');
+    await page.fill('#produce input[name=value]', 'with headers');
+    await page.fill('#produce textarea[name=headers]', 'trace: abc-123\nsource: console');
+    await page.click('#produce button');
+    await page.locator('#produce-result', { hasText: 'sent' }).waitFor();
+
+    const firstRow = page.locator('#browsed tbody tr').first();
+    const browse = async (from: string, firstOffset: number) => {
+      await page.selectOption('#browse-form select[name=from]', from);
+      await page.click('#browse');
+      await page.locator('#browsed tbody tr:first-child td:nth-child(2)', { hasText: new RegExp(`^${firstOffset}$`) }).waitFor();
+      return page.locator('#browsed tbody tr').allInnerTexts();
+    };
+
+    await page.selectOption('#browse-form select[name=partition]', '0');
+    await page.fill('#browse-form input[name=offset]', '2');
+    const fromOffset = await browse('offset', 2);
+    expect(fromOffset.map((row) => row.split('\t')[1])).toEqual(['2', '3', '4', '5', '6']);
+    expect(await firstRow.innerText()).toContain('key-2');
+    expect(await firstRow.innerText()).toContain('seq: 2');
+    expect(await firstRow.locator('pre.json').innerText()).toBe('{\n  "n": 2\n}');
+
+    // The time as the page's datetime field takes it, in the browser's own time zone.
+    const localTime = await page.evaluate(`(() => { const at = new Date(${since + 3000}); const pad = (n) => String(n).padStart(2, '0'); return \`\${at.getFullYear()}-\${pad(at.getMonth() + 1)}-\${pad(at.getDate())}T\${pad(at.getHours())}:\${pad(at.getMinutes())}:\${pad(at.getSeconds())}\`; })()`);
+    await page.fill('#browse-form input[name=at]', localTime as string);
+    await browse('timestamp', 3);
+    expect((await firstRow.innerText()).split('\t')[2]).toBe(new Date(since + 3000).toISOString());
+
+    await page.selectOption('#browse-form select[name=partition]', 'all');
+    const newest = await browse('newest', 6);
+    expect(newest.map((row) => row.split('\t')[1])).toEqual(['6', '5', '4', '3', '2', '1', '0']);
+    const fromForm = await firstRow.innerText();
+    expect(fromForm).toContain('form-key');
+    expect(fromForm).toContain('trace: abc-123');
+    expect(fromForm).toContain('source: console');
+    expect(await page.locator('#browsed tbody tr').nth(1).locator('code.hex').innerText()).toBe('00 01 02 ff');
+    await screenshot('messages-browse', true);
+  }, 120_000);
+
+  test("the topics list shows each topic's size on disk and end offsets", async () => {
+    await page.goto(new URL('/#/topics', url).href);
+    const size = page.locator('tr', { hasText: 'events' }).locator('[data-bytes]');
+    await size.waitFor();
+    expect(Number(await size.getAttribute('data-bytes'))).toBeGreaterThan(0);
+    expect(await page.locator('tr', { hasText: 'events' }).locator('[data-end-offsets]').getAttribute('data-end-offsets')).toBe('7');
+    expect(await page.locator('tr', { hasText: 'events' }).innerText()).toMatch(/events\s+1\s+2\s+ok\s+\d+(\.\d)? (B|KiB)\s+7\s+yes/);
+  });
+
   test("a consumer group's committed offset, end and lag show, and the lag goes to zero once it consumes", async () => {
     await produce('localhost:39492', 'payments', ['p1', 'p2', 'p3']);
     // The group has read one of the three: lag 2.
@@ -154,6 +218,22 @@ describe('ui', () => {
     }
     expect(consumed).toEqual(['p2', 'p3']);
     await page.locator('h2[data-group="billing"] [data-lag="0"]').waitFor({ timeout: 30_000 });
+
+    // The lag chart has drawn the samples taken while the page was open, from 2 down to 0.
+    const chart = page.locator('.lag-chart[data-chart="billing"]');
+    const lags = (await chart.getAttribute('data-lags'))!.split(',').map(Number);
+    expect(lags).toContain(2);
+    expect(lags.at(-1)).toBe(0);
+    interface Canvas { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray } } }
+    const drawn = await chart.locator('canvas').evaluate((canvas: Canvas) => {
+      const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let count = 0;
+      // The line's colour, give or take anti-aliasing.
+      for (let at = 0; at < pixels.length; at += 4) if (Math.abs(pixels[at]! - 0x4e) < 16 && Math.abs(pixels[at + 1]! - 0xa1) < 16 && Math.abs(pixels[at + 2]! - 0xff) < 16 && pixels[at + 3]! > 200) count += 1;
+      return count;
+    });
+    expect(drawn, 'no pixel of the lag line on the chart').toBeGreaterThan(20);
+    await screenshot('groups-lag-chart');
   }, 120_000);
 
   test('a stopped broker turns red on the cluster page, without reloading it', async () => {

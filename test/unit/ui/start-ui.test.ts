@@ -13,7 +13,10 @@ const data: ConsoleData = {
   topics: async () => [],
   topic: async (name) => ({ name, partitions: 1, replicationFactor: 1, partitionDetails: [], config: {}, declared: false }),
   clientEnv: async () => ({ bootstrap: ['localhost:9092'], protocol: 'PLAINTEXT' }),
-  browse: async () => [],
+  browse: async (topic, request) => {
+    browsed.push({ topic, request });
+    return [{ topic, partition: 0, offset: '3', timestamp: '0', key: { hex: 'ff00' }, value: 'v', headers: [['trace', 'abc']] }];
+  },
   groups: async () => [],
   tail: async (topic, onMessage, signal) => {
     onMessage({ topic, partition: 0, offset: '7', timestamp: '0', key: null, value: 'hello' });
@@ -22,6 +25,7 @@ const data: ConsoleData = {
   produce: async (topic, message) => void produced.push({ topic, ...message }),
 };
 const produced: unknown[] = [];
+const browsed: unknown[] = [];
 
 let ui: RunningUi;
 beforeAll(async () => {
@@ -136,6 +140,48 @@ describe('startUi', () => {
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.body).error).toContain(error);
     expect(produced.length).toBe(before);
+  });
+
+  test("a POST with headers sends them in the form's order", async () => {
+    const before = produced.length;
+    const answer = await send('/api/topics/orders/messages', { cookie: cookie(), origin: `http://127.0.0.1:${ui.port}` }, 'POST', JSON.stringify({ value: 'v', headers: [['trace', '1'], ['trace', '2']] }));
+    expect(answer.status).toBe(200);
+    expect(produced.slice(before)).toEqual([{ topic: 'orders', value: 'v', headers: [['trace', '1'], ['trace', '2']] }]);
+  });
+
+  test.each([
+    ['headers that are not a list', '{"value":"v","headers":{"a":"b"}}', "headers: got an object, expected a list of [name, value] pairs"],
+    ['a header without a name', '{"value":"v","headers":[["","b"]]}', 'headers[0]: got a list, expected a list of [name, value] pairs of text, each with a name'],
+    ['a header value that is not text', '{"value":"v","headers":[["a","b"],["c",1]]}', 'headers[1]: got a list'],
+  ])('a produce with %s is refused naming the header (400), and nothing is sent', async (_, body, error) => {
+    const before = produced.length;
+    const answer = await send('/api/topics/orders/messages', { cookie: cookie(), origin: `http://127.0.0.1:${ui.port}` }, 'POST', body);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).error).toContain(error);
+    expect(produced.length).toBe(before);
+  });
+
+  test('browsing reads the partition and start of the query, and answers key, headers and value as shown', async () => {
+    const answer = await send('/api/topics/orders/messages?partition=1&from=timestamp&timestamp=1700000000000&limit=5', { cookie: cookie() });
+    expect(answer.status).toBe(200);
+    expect(browsed.at(-1)).toEqual({ topic: 'orders', request: { partition: 1, limit: 5, start: { from: 'timestamp', timestamp: 1700000000000n } } });
+    expect(JSON.parse(answer.body)).toEqual([{ topic: 'orders', partition: 0, offset: '3', timestamp: '0', key: { hex: 'ff00' }, value: 'v', headers: [['trace', 'abc']] }]);
+  });
+
+  test('a browse with a bad query is refused naming the parameter (400), and nothing is read', async () => {
+    const before = browsed.length;
+    const answer = await send('/api/topics/orders/messages?from=offset&offset=-3', { cookie: cookie() });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).error).toBe("offset: got '-3', expected a whole number of at least 0");
+    expect(browsed.length).toBe(before);
+  });
+
+  test("the lag chart's library is served from the installed package, as JavaScript", async () => {
+    const answer = await send('/assets/uplot.js', { cookie: cookie() });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(answer.body).toContain('uPlot');
+    expect((await send('/assets/uplot.css', { cookie: cookie() })).headers['content-type']).toBe('text/css; charset=utf-8');
   });
 
   test('the live tail streams each message as a server-sent event', async () => {
