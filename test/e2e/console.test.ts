@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cliPath, kafkaDev, projectDir, removeProject, repoRoot, requireDocker, uniqueProject } from './helpers.js';
+import { cliPath, kafkaDev, projectDir, removeProject, repoRoot, requireDocker, testImages, uniqueProject } from './helpers.js';
 
 /** The quick start's console round trip, from the host without a JVM. */
 describe('kafka-dev produce and consume', () => {
@@ -44,28 +44,53 @@ describe('kafka-dev produce and consume', () => {
     expect(messages[0]).toMatchObject({ topic: 'events', partition: 0, offset: '0' });
   });
 
-  test('--group resumes from the group\'s committed offsets, commits what it printed, and leaves the group', async () => {
-    const orders = ['order-1', 'order-2', 'order-3', 'order-4', 'order-5'];
-    const produced = await execa(process.execPath, [cliPath, 'produce', 'orders', '-p', project], { cwd, input: orders.join('\n'), reject: false });
-    expect(produced.exitCode, produced.stderr).toBe(0);
-    const consumeAs = async (group: string, flags: string[]) => {
-      const consumed = await kafkaDev(['consume', 'orders', '--group', group, ...flags, '-p', project], { cwd });
-      expect(consumed.exitCode, consumed.stderr).toBe(0);
-      return consumed.stdout.split('\n').filter(Boolean);
-    };
+  test('--group resumes from the group\'s committed offsets, commits what it printed, and leaves the group', () => resumesFromCommits(project, cwd));
+});
 
-    expect(await consumeAs('billing', ['--from-beginning', '--max-messages', '3'])).toEqual(orders.slice(0, 3));
-    // The commit wins over --from-beginning; --idle only stops a regression from waiting forever.
-    expect(await consumeAs('billing', ['--from-beginning', '--max-messages', '2', '--idle', '20'])).toEqual(orders.slice(3));
-    expect(await consumeAs('audit', ['--from-beginning', '--idle', '3'])).toEqual(orders);
-    // A group without commits starts with new messages unless --from-beginning says otherwise.
-    expect(await consumeAs('latecomer', ['--idle', '3'])).toEqual([]);
+/**
+ * Five orders; a group that printed three gets the other two next time, a second group reads all
+ * five, a group without commits starts at the end; no member is left in any group afterwards.
+ */
+async function resumesFromCommits(project: string, cwd: string, env: Record<string, string> = {}): Promise<void> {
+  const orders = ['order-1', 'order-2', 'order-3', 'order-4', 'order-5'];
+  const produced = await execa(process.execPath, [cliPath, 'produce', 'orders', '-p', project], { cwd, env, input: orders.join('\n'), reject: false });
+  expect(produced.exitCode, produced.stderr).toBe(0);
+  const consumeAs = async (group: string, flags: string[]) => {
+    const consumed = await kafkaDev(['consume', 'orders', '--group', group, ...flags, '-p', project], { cwd, env });
+    expect(consumed.exitCode, consumed.stderr).toBe(0);
+    return consumed.stdout.split('\n').filter(Boolean);
+  };
 
-    const { consumerGroups } = (await import(join(repoRoot, 'dist/api.js'))) as typeof import('../../src/api.js');
-    const groups = await consumerGroups({ cwd, overrides: { name: project } });
-    for (const groupId of ['billing', 'audit']) {
-      expect(groups.find((group) => group.groupId === groupId)).toMatchObject({ members: [], offsets: [{ topic: 'orders', partition: 0, committed: 5 }] });
-    }
-    expect(groups.find((group) => group.groupId === 'latecomer')?.members ?? []).toEqual([]);
+  expect(await consumeAs('billing', ['--from-beginning', '--max-messages', '3'])).toEqual(orders.slice(0, 3));
+  // The commit wins over --from-beginning; --idle only stops a regression from waiting forever.
+  expect(await consumeAs('billing', ['--from-beginning', '--max-messages', '2', '--idle', '20'])).toEqual(orders.slice(3));
+  expect(await consumeAs('audit', ['--from-beginning', '--idle', '3'])).toEqual(orders);
+  // A group without commits starts with new messages unless --from-beginning says otherwise.
+  expect(await consumeAs('latecomer', ['--idle', '3'])).toEqual([]);
+
+  const { consumerGroups } = (await import(join(repoRoot, 'dist/api.js'))) as typeof import('../../src/api.js');
+  const groups = await consumerGroups({ cwd, env: { ...process.env, ...env }, overrides: { name: project } });
+  for (const groupId of ['billing', 'audit']) {
+    expect(groups.find((group) => group.groupId === groupId)).toMatchObject({ members: [], offsets: [{ topic: 'orders', partition: 0, committed: 5 }] });
+  }
+  expect(groups.find((group) => group.groupId === 'latecomer')?.members ?? []).toEqual([]);
+}
+
+describe('kafka-dev consume --group on KRaft (Kafka 4.x)', () => {
+  const project = uniqueProject('console-kraft');
+  const env = { KAFKA_DEV_KAFKA_IMAGE: testImages.apacheKafka };
+  let cwd: string;
+
+  beforeAll(async () => {
+    await requireDocker();
+    cwd = await projectDir({ mode: 'kraft', topics: [{ name: 'orders' }] });
+    const up = await kafkaDev(['up', '--no-smoke', '-p', project], { cwd, env });
+    expect(up.exitCode, up.stderr).toBe(0);
   });
+  afterAll(async () => {
+    await kafkaDev(['down', '--volumes', '-p', project], { cwd, env });
+    await removeProject(project);
+  });
+
+  test('--group resumes from the group\'s committed offsets, commits what it printed, and leaves the group', () => resumesFromCommits(project, cwd, env));
 });
