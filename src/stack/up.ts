@@ -16,6 +16,7 @@ import { migrateVolumes } from './up/migrate-volumes.js';
 import { prepareSecurityMaterial } from './up/security-material.js';
 import { authorizerOn, isSecured } from '../model/security.js';
 import { reconcileAclsStep } from './up/acls.js';
+import { hasScramUsers, reconcileUsersStep } from './up/users.js';
 import { reconcileTopicsStep, smokeStep } from './up/verify.js';
 import { reconcileConnectorsStep } from './up/connectors.js';
 import { startCompanions } from './up/companions.js';
@@ -53,7 +54,8 @@ export function upOperation(
   const hasCompanions = context.model.services.some((service) => service.companion);
   const reconciled = (hasCompanions ? brokersReady.check('Start and wait for services', (plan, signal) => startCompanions(context, plan, created, signal)) : brokersReady)
     .step('Reconcile topics', (plan) => reconcileTopicsStep(context, plan));
-  const authorized = authorizerOn(config.security) ? reconciled.check('Reconcile ACLs', () => reconcileAclsStep(context)) : reconciled;
+  const withUsers = hasScramUsers(config.security) ? reconciled.check('Reconcile SCRAM users', () => reconcileUsersStep(context)) : reconciled;
+  const authorized = authorizerOn(config.security) ? withUsers.check('Reconcile ACLs', () => reconcileAclsStep(context)) : withUsers;
   const { connect } = config;
   const connected = connect ? authorized.step('Reconcile connectors', (result, signal) => reconcileConnectorsStep(context, connect, result, signal)) : authorized;
   const done = options.smoke === false ? connected : connected.step('Smoke check', (result, signal) => smokeStep(context, result, signal));

@@ -5,7 +5,8 @@ import { Admin } from '@platformatic/kafka';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserConfig } from '../../src/model/types.js';
-import { kafkaDev, projectDir, removeProject, requireDocker, testImages, uniqueProject } from './helpers.js';
+import { stringify } from 'yaml';
+import { cliPath, kafkaDev, projectDir, removeProject, requireDocker, testImages, uniqueProject } from './helpers.js';
 
 /**
  * The secured cluster itself: one `kafka-dev up` brings up brokers that speak SASL and TLS in
@@ -20,8 +21,11 @@ interface Login {
   readonly tls?: { cert?: string };
 }
 
-/** `kcat`: also round-trip with kcat given only `env --format librdkafka` (Debian's kcat, librdkafka 2.0, cannot log in with SCRAM to Kafka 4). */
-const cases: { name: string; config: UserConfig; image: string; smoke: boolean; login: Login; brokers: number; kcat?: boolean }[] = [
+/**
+ * `kcat`: also round-trip with kcat given only `env --format librdkafka` (Debian's kcat, librdkafka 2.0, cannot log in with SCRAM to Kafka 4).
+ * `userChanges`: a user added and a password changed after the first up are applied by the next.
+ */
+const cases: { name: string; config: UserConfig; image: string; smoke: boolean; login: Login; brokers: number; kcat?: boolean; userChanges?: boolean }[] = [
   {
     name: 'KRaft 3 brokers, SASL_SSL SCRAM-SHA-512',
     image: testImages.apacheKafka,
@@ -29,6 +33,7 @@ const cases: { name: string; config: UserConfig; image: string; smoke: boolean; 
     smoke: true,
     login: { protocol: 'SASL_SSL', sasl: { mechanism: 'SCRAM-SHA-512', username: 'app', password: 'app-secret' }, tls: {} },
     brokers: 3,
+    userChanges: true,
   },
   {
     name: 'ZooKeeper 1 broker, SASL_SSL SCRAM-SHA-512',
@@ -38,6 +43,7 @@ const cases: { name: string; config: UserConfig; image: string; smoke: boolean; 
     login: { protocol: 'SASL_SSL', sasl: { mechanism: 'SCRAM-SHA-512', username: 'app', password: 'app-secret' }, tls: {} },
     brokers: 1,
     kcat: true,
+    userChanges: true,
   },
   {
     name: 'ZooKeeper 2 brokers, SASL_PLAINTEXT PLAIN',
@@ -58,7 +64,7 @@ const cases: { name: string; config: UserConfig; image: string; smoke: boolean; 
 ];
 
 /** Names stay short: vitest cuts a longer `$name` in the title. Flavor by mode: ZooKeeper cp-kafka, KRaft apache/kafka; INSIDE secured where both listeners are named. */
-describe.each(cases)('$name', ({ config, image, smoke, login, brokers, kcat }) => {
+describe.each(cases)('$name', ({ config, image, smoke, login, brokers, kcat, userChanges }) => {
   const project = uniqueProject('secure');
   let cwd: string;
   let stateDir: string;
@@ -137,4 +143,28 @@ describe.each(cases)('$name', ({ config, image, smoke, login, brokers, kcat }) =
     expect(again.stdout).not.toMatch(/recreate/);
     expect(await material()).toEqual(before);
   });
+
+  if (userChanges) {
+    test('a user added and a password changed after the first up: the next up sets both, and the one after changes nothing', async () => {
+      const sasl = login.sasl!;
+      const changed = { ...config, topics: [{ name: 'scram-users', partitions: 1, replicationFactor: 1 }], security: { ...config.security, users: [{ name: 'app', password: 'app-secret-2' }, { name: 'added', password: 'added-secret' }] } };
+      await writeFile(join(cwd, 'kafka-dev.config.yaml'), stringify(changed));
+      const again = await kafkaDev(['up', '--no-smoke', '-p', project], { cwd, env: env() });
+      expect(again.exitCode, again.stderr + again.stdout).toBe(0);
+      expect(again.stderr).toContain("+ user 'added' (SCRAM-SHA-512)");
+      expect(again.stderr).toContain("~ user 'app': password updated (SCRAM-SHA-512)");
+      expect(again.stderr + again.stdout).not.toMatch(/app-secret|added-secret/);
+
+      const produced = await execa(process.execPath, [cliPath, 'produce', 'scram-users', '--user', 'added', '-p', project], { cwd, env: { NO_COLOR: '1', CI: '1', ...env() }, input: 'from-added\n', reject: false, timeout: 120_000 });
+      expect(produced.exitCode, produced.stderr).toBe(0);
+      await expect(describeCluster({ sasl: { ...sasl, username: 'added', password: 'added-secret' } })).resolves.toBeDefined();
+      await expect(describeCluster({ sasl: { ...sasl, password: 'app-secret' } })).rejects.toThrow();
+      await expect(describeCluster({ sasl: { ...sasl, password: 'app-secret-2' } })).resolves.toBeDefined();
+
+      const once = await kafkaDev(['up', '--no-smoke', '-p', project], { cwd, env: env() });
+      expect(once.exitCode, once.stderr + once.stdout).toBe(0);
+      expect(once.stderr).toContain('Reconcile SCRAM users: 0 created, 0 with a new password, 2 users unchanged');
+      expect(once.stderr).not.toMatch(/[+~-] user '/);
+    });
+  }
 });
