@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Admin, Consumer, MessagesStreamModes, Producer, stringDeserializers } from '@platformatic/kafka';
-import { execa, type ResultPromise } from 'execa';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserConfig } from '../../src/model/types.js';
-import { cliPath, docker, kafkaDev, produce, projectDir, removeProject, repoRoot, requireDocker, uniqueProject } from './helpers.js';
+import { launchChromium, serveConsole, type ConsoleProcess } from './browser.js';
+import { docker, kafkaDev, produce, projectDir, removeProject, repoRoot, requireDocker, uniqueProject } from './helpers.js';
 
 /** Ports of its own, so this stack runs beside others; two brokers, so one can stop. */
 const config = {
@@ -23,7 +23,7 @@ const docsPages = new Set(['cluster', 'topics', 'topic', 'messages', 'groups']);
 describe('ui', () => {
   const project = uniqueProject('ui');
   let cwd: string;
-  let uiProcess: ResultPromise;
+  let uiProcess: ConsoleProcess['child'];
   let url: string;
   let browser: Browser;
   let page: Page;
@@ -37,12 +37,10 @@ describe('ui', () => {
     cwd = await projectDir(config);
     const up = await kafkaDev(['up', '--no-smoke', '-p', project], { cwd });
     expect(up.exitCode, up.stderr).toBe(0);
-    uiProcess = execa(process.execPath, [cliPath, 'ui', '-p', project], { cwd, env: { NO_COLOR: '1', CI: '1' } });
-    url = await new Promise<string>((resolve, reject) => {
-      uiProcess.stdout!.on('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
-      uiProcess.catch(reject);
-    });
-    browser = await chromium.launch({ executablePath: process.env.KAFKA_DEV_TEST_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    const served = serveConsole(['ui', '-p', project], { cwd });
+    uiProcess = served.child;
+    url = await served.url;
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
     await mkdir(screenshots, { recursive: true });
   }, 300_000);
