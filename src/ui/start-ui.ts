@@ -56,7 +56,7 @@ export async function startUi(options: UiOptions = {}): Promise<RunningUi> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new KafkaDevError(`kafka-dev ui cannot listen on ${host}:${options.port ?? 0}: ${error.code ?? error.message}`, { hint: 'Pick another --port.' })),
+      reject(new KafkaDevError(`kafka-dev ui cannot listen on ${host}:${options.port ?? 0}: ${error.code ?? error.message}`, { hint: 'Pick another port (kafka-dev ui --port, kafka-dev up --ui-port), or 0 for any free one.' })),
     );
     server.listen(options.port ?? 0, host, resolve);
   });
