@@ -58,7 +58,7 @@ function readPem(what: string, file: string): string {
     return readFileSync(file, 'utf8');
   } catch (error) {
     throw new KafkaDevError(`Cannot read the ${what} ${shortText(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-      hint: 'Run kafka-dev up: it makes the TLS files of a secured stack again when they are missing.',
+      hint: 'Check that the file is there and readable (for a cluster you apply to: the paths in --command-config); a stack kafka-dev runs gets its TLS files again from kafka-dev up.',
       cause: error,
     });
   }
@@ -78,11 +78,25 @@ const certificateCodes = new Set([
   'CERT_NOT_YET_VALID',
 ]);
 
+/** What to do about each kind of refusal; the cluster's owner decides which advice fits. */
+export interface SecurityAdvice {
+  readonly authentication: string;
+  readonly authorization: string;
+  readonly certificate: string;
+}
+
+/** For a stack kafka-dev runs: the config and `kafka-dev up` are where things change. */
+export const stackAdvice: SecurityAdvice = {
+  authentication: "Check the user's password and mechanism: kafka-dev env --user NAME prints the ones the cluster was given; passwords change only with a new up.",
+  authorization: 'Grant it in security.acls of the config (e.g. { user, topic, operations: [\'read\', \'write\'] }) and run kafka-dev up.',
+  certificate: "The broker's certificate must come from kafka-dev's CA and name the host you connect to: run kafka-dev doctor, and kafka-dev up to make the certificates again.",
+};
+
 /**
  * A refusal by a secured listener said in kafka-dev's words: who connected, how, where, and what
  * to check; undefined for any other failure.
  */
-export function securityFailure(error: unknown, target: KafkaTarget): KafkaDevError | undefined {
+export function securityFailure(error: unknown, target: KafkaTarget, advice: SecurityAdvice = stackAdvice): KafkaDevError | undefined {
   const settings = isSettings(target) ? target : { bootstrap: target, protocol: 'PLAINTEXT' as const };
   const where = `${settings.bootstrap.join(',')} (${settings.protocol})`;
   const sasl = 'sasl' in settings ? settings.sasl : undefined;
@@ -90,19 +104,19 @@ export function securityFailure(error: unknown, target: KafkaTarget): KafkaDevEr
   const found = findInTree(error);
   if (found.authentication) {
     return new KafkaDevError(`SASL authentication failed for ${who} on ${where}`, {
-      hint: "Check the user's password and mechanism: kafka-dev env --user NAME prints the ones the cluster was given; passwords change only with a new up.",
+      hint: advice.authentication,
       cause: error,
     });
   }
   if (found.authorizationCode !== undefined) {
     return new KafkaDevError(`Not authorized: ${who} may not use ${authorizationCodes[found.authorizationCode]} on ${where} (${found.message})`, {
-      hint: 'Grant it in security.acls of the config (e.g. { user, topic, operations: [\'read\', \'write\'] }) and run kafka-dev up.',
+      hint: advice.authorization,
       cause: error,
     });
   }
   if (found.certificateCode) {
     return new KafkaDevError(`TLS handshake with ${where} failed: ${found.certificateCode} (${found.message})`, {
-      hint: "The broker's certificate must come from kafka-dev's CA and name the host you connect to: run kafka-dev doctor, and kafka-dev up to make the certificates again.",
+      hint: advice.certificate,
       cause: error,
     });
   }

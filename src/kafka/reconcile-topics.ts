@@ -75,7 +75,7 @@ export async function applyTopicPlan(admin: KafkaAdmin, plan: TopicPlan): Promis
 export function describeReconciled(result: TopicsReconciled, verbose: boolean): string[] {
   const fate = result.pruned ? 'deleted' : 'left alone';
   const undeclared = verbose || result.pruned ? result.undeclared.map((name) => `${name}: not declared, ${fate}`) : [];
-  return [...result.topics.map(describeTopicPlan), ...undeclared];
+  return [...result.topics.map((topic) => describeTopicPlan(topic)), ...undeclared];
 }
 
 /** One line of counts, e.g. `1 created, 2 unchanged, 1 not declared (left alone; --verbose lists it, --prune deletes it)`. */

@@ -77,8 +77,14 @@ export function isUnchanged(plan: TopicPlan): boolean {
   return !plan.create && !plan.partitions && plan.config.length === 0 && plan.notApplicable.length === 0;
 }
 
-/** One line per topic: what was (or will be) done, e.g. `orders: partitions 1 -> 3; retention.ms: 604800000 -> 3600000`. */
-export function describeTopicPlan(plan: TopicPlan): string {
+/** How to recreate a topic Kafka cannot change in place, on a stack kafka-dev runs. */
+export const recreateOnStack = (name: string): string => `kafka-dev topic delete ${name} --yes && kafka-dev up`;
+
+/**
+ * One line per topic: what was (or will be) done, e.g. `orders: partitions 1 -> 3; retention.ms: 604800000 -> 3600000`.
+ * `recreate` says how to recreate a topic where the cluster is run.
+ */
+export function describeTopicPlan(plan: TopicPlan, recreate: (name: string) => string = recreateOnStack): string {
   if (plan.create) {
     return `${plan.name}: created (${topicShape(plan.create)})`;
   }
@@ -86,13 +92,13 @@ export function describeTopicPlan(plan: TopicPlan): string {
   const changes = [
     ...(plan.partitions ? [`partitions ${plan.partitions.from} -> ${plan.partitions.to}`] : []),
     ...plan.config.map((change) => `${change.key}: ${change.from ?? '(default)'} -> ${change.to ?? '(default)'}`),
-    ...plan.notApplicable.map((difference) => describeNotApplicable(plan.name, difference)),
+    ...plan.notApplicable.map((difference) => describeNotApplicable(plan.name, difference, recreate)),
   ];
   return `${plan.name}: ${changes.join('; ')}`;
 }
 
-function describeNotApplicable(name: string, { what, actual, declared }: NotApplicable): string {
-  const recreate = `to recreate it, losing its messages: kafka-dev topic delete ${name} --yes && kafka-dev up`;
+function describeNotApplicable(name: string, { what, actual, declared }: NotApplicable, recreateTopic: (name: string) => string): string {
+  const recreate = `to recreate it, losing its messages: ${recreateTopic(name)}`;
   if (what === 'partitions') {
     return `NOT APPLIED: it has ${actual} partitions, the config says ${declared}; Kafka cannot remove partitions (${recreate})`;
   }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { KafkaDevError } from '../../../src/base/errors.js';
 import { parseConfig } from '../../../src/config/parse.js';
 import type { ClientSettings } from '../../../src/model/client-settings.js';
 import type { UserConfig } from '../../../src/model/types.js';
@@ -17,6 +18,9 @@ const config = resolved({
   security: { outside: 'SASL_PLAINTEXT', users: [{ name: 'app' }], acls: [{ user: 'app', topic: 'orders', operations: ['read', 'write'] }] },
 });
 
+/** The config's user has no password (the local stack generates one), so apply can neither create nor check it there, and says so. */
+const noPassword = "? user 'app': password not checked (no password in the config); left as it is";
+
 describe('apply to an existing cluster', () => {
   test('plans without changing anything, then applies exactly that plan; a second plan has nothing to do', async () => {
     const admin = new FakeAdmin([1, 2, 3]);
@@ -27,11 +31,12 @@ describe('apply to an existing cluster', () => {
       'audit: created (1 partition, replication factor 1)',
       "+ ACL User:app may READ topic 'orders'",
       "+ ACL User:app may WRITE topic 'orders'",
+      noPassword,
     ]);
     expect(await applyPlan(plan, target, admin.withAdmin)).toEqual(['orders: created (3 partitions, replication factor 3)', 'audit: created (1 partition, replication factor 1)', 'ACLs: 2 added, 0 removed']);
     expect(admin.calls).toEqual(['createTopic orders', 'createTopic audit', 'createAcls 2']);
     const again = await planApply(config, target, false, admin.withAdmin);
-    expect(describeApplyPlan(again)).toEqual([]);
+    expect(describeApplyPlan(again)).toEqual([noPassword]);
     expect(pendingChanges(again)).toBe(0);
   });
 
@@ -41,9 +46,26 @@ describe('apply to an existing cluster', () => {
     await admin.createTopic({ name: 'audit', partitions: 1, replicationFactor: 1, config: {} });
     const plan = await planApply(resolved({ brokers: 3, topics: [{ name: 'orders', partitions: 3, replicationFactor: 3 }, { name: 'audit' }] }), target, false, admin.withAdmin);
     expect(describeApplyPlan(plan)).toEqual([expect.stringMatching(/^orders: NOT APPLIED: it has 6 partitions, the config says 3/)]);
+    // The cluster is not kafka-dev's: recreating the topic is said with Kafka's tools, never `kafka-dev up`.
+    expect(describeApplyPlan(plan)[0]).toContain('kafka-topics.sh --delete --topic orders');
+    expect(describeApplyPlan(plan)[0]).not.toContain('kafka-dev up');
     expect(pendingChanges(plan)).toBe(0);
     admin.calls.length = 0;
     expect(await applyPlan(plan, target, admin.withAdmin)).toEqual([]);
+    expect(admin.calls).toEqual([]);
+  });
+
+  test('a user the cluster refuses is told what to grant there, not to run kafka-dev up', async () => {
+    const admin = new FakeAdmin([1, 2, 3]);
+    admin.describeAcls = async () => {
+      throw Object.assign(new Error('Cluster authorization failed.'), { apiCode: 31 });
+    };
+    const refusal = (await planApply(config, target, false, admin.withAdmin).then(() => undefined, (error: unknown) => error)) as KafkaDevError;
+    expect(refusal).toBeInstanceOf(KafkaDevError);
+    expect(refusal.message).toContain("Not authorized: user 'admin' (SCRAM-SHA-512) may not use the cluster on b1:9093");
+    expect(refusal.hint).toContain('Grant User:admin what apply needs');
+    expect(refusal.hint).toContain('kafka-acls.sh --add --allow-principal User:admin');
+    expect(refusal.hint).not.toContain('kafka-dev up');
     expect(admin.calls).toEqual([]);
   });
 
