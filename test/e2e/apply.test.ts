@@ -148,6 +148,33 @@ describe('apply to a SASL_SSL cluster kafka-dev did not start', () => {
     expect(result.stdout).toContain('nothing to do');
     expect(await aclCount()).toBe(2);
   });
+
+  test('apply creates a SCRAM user on the cluster, that user then logs in, and the next apply has nothing to do', async () => {
+    const password = 'scram-app-secret';
+    const withUser = await projectDir({ mode: 'kraft', brokers: 3, topics: [], security: { outside: 'SASL_SSL', sasl: { mechanism: 'SCRAM-SHA-512' }, users: [{ name: 'scram-app', password }] } });
+    const result = await apply(withUser, 'admin');
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toContain("+ user 'scram-app' (SCRAM-SHA-512)");
+    expect(result.stdout + result.stderr).not.toContain(password);
+    const login = new Admin({
+      clientId: 'kafka-dev-e2e-scram',
+      bootstrapBrokers: bootstrap.split(','),
+      sasl: { mechanism: 'SCRAM-SHA-512', username: 'scram-app', password },
+      tls: { ca: await readFile(join(secretsDir, 'ca.pem'), 'utf8') },
+      connectTimeout: 5000,
+      requestTimeout: 10_000,
+      retries: 0,
+    });
+    try {
+      expect((await login.metadata({ topics: [], forceUpdate: true })).brokers.size).toBe(3);
+    } finally {
+      await login.close();
+    }
+    const again = await apply(withUser, 'admin');
+    expect(again.exitCode, again.stderr).toBe(0);
+    expect(again.stdout).toContain('nothing to do');
+    expect(again.stdout).not.toContain("user 'scram-app'");
+  });
 });
 
 /** A CA and the brokers' certificate for localhost, signed by it; broker.pem holds the certificate and its unencrypted key, as the brokers read it. */
