@@ -63,7 +63,7 @@ export { smokeFailure } from './smoke/smoke.js';
 export type { LintReport } from './lint/lint.js';
 export type { ServiceLogLine, StackLogs } from './engine/logs.js';
 export type { ConsumerGroupView, TopicDescription } from './kafka/admin.js';
-export type { BrowseRequest, BrowseStart, KafkaRecord, OutgoingMessage } from './kafka/messages.js';
+export { consoleGroupPrefix, type BrowseRequest, type BrowseStart, type KafkaRecord, type OutgoingMessage } from './kafka/messages.js';
 export type { TopicLogSize } from './kafka/log-sizes.js';
 export type { TopicRequest } from './config/check-topic.js';
 export type { InitChoices } from './init/choices.js';

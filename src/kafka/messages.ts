@@ -1,4 +1,4 @@
-import { Consumer, MessagesStreamModes, ProduceAcks, Producer } from '@platformatic/kafka';
+import { Admin, Consumer, MessagesStreamModes, ProduceAcks, Producer } from '@platformatic/kafka';
 import { KafkaDevError } from '../base/errors.js';
 import { closeConsumer } from './close-consumer.js';
 import { connectionOptions, securityFailure, type KafkaTarget } from './client-options.js';
@@ -50,9 +50,21 @@ const bytes = { key: (data?: Buffer) => data ?? null, value: (data?: Buffer) => 
 /** A browse that has read its range but misses an offset (a transaction marker, a compacted gap) ends after this long. */
 const idleMs = 1500;
 
+/** The console's own consumer groups start with this; they are deleted after use, and views of the groups leave them out. */
+export const consoleGroupPrefix = 'kafka-dev-ui-';
+
 function consumerOf(target: KafkaTarget, clientId: string) {
   // A group of its own each time: nothing is committed where an application's group would see it.
-  return new Consumer({ clientId, groupId: `kafka-dev-ui-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, ...connectionOptions(target), deserializers: bytes });
+  return new Consumer({ clientId, groupId: `${consoleGroupPrefix}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, ...connectionOptions(target), deserializers: bytes });
+}
+
+/** Closes the consumer and deletes its group, so a browse or tail leaves no empty group behind in the cluster. */
+async function closeAndForget(target: KafkaTarget, consumer: Consumer<Buffer | null, Buffer | null, Buffer, Buffer | null>): Promise<void> {
+  await closeConsumer(consumer);
+  const admin = new Admin({ clientId: 'kafka-dev-ui', ...connectionOptions(target), timeout: 5000, requestTimeout: 5000, connectTimeout: 5000 });
+  // Best effort: a group the broker still counts as busy expires with the broker's offsets retention.
+  await admin.deleteGroups({ groups: [consumer.groupId] }).catch(() => undefined);
+  await admin.close().catch(() => undefined);
 }
 
 function recordOf(message: { topic: string; partition: number; offset: bigint; timestamp: bigint; key: Buffer | null; value: Buffer | null; headerEntries: [Buffer, Buffer | null][] }): KafkaRecord {
@@ -87,7 +99,7 @@ export async function browsePartition(target: KafkaTarget, topic: string, reques
   } catch (error) {
     throw securityFailure(error, target) ?? error;
   } finally {
-    await closeConsumer(consumer);
+    await closeAndForget(target, consumer);
   }
 }
 
@@ -104,7 +116,7 @@ export async function tailTopic(target: KafkaTarget, topic: string, onRecord: (r
   } catch (error) {
     throw securityFailure(error, target) ?? error;
   } finally {
-    await closeConsumer(consumer);
+    await closeAndForget(target, consumer);
   }
 }
 

@@ -1,4 +1,4 @@
-import { browseMessages, clientEnv, consumerGroups, describeTopic, listTopics, produceMessage, status, tailMessages, topicSizes, type BrowseRequest, type ClientSettings, type CommonOptions, type ConsumerGroupView, type OutgoingMessage, type StackStatus, type TopicDescription, type TopicListEntry } from '../api.js';
+import { browseMessages, clientEnv, consoleGroupPrefix, consumerGroups, describeTopic, listTopics, produceMessage, status, tailMessages, topicSizes, type BrowseRequest, type ClientSettings, type CommonOptions, type ConsumerGroupView, type OutgoingMessage, type StackStatus, type TopicDescription, type TopicListEntry } from '../api.js';
 import { browseLimits } from './browse-query.js';
 import { consoleMessage, type ConsoleMessage } from './message-view.js';
 
@@ -60,7 +60,8 @@ export function apiConsoleData(options: CommonOptions): ConsoleData {
     clientEnv: async () => (await clientEnv(options)).settings,
     browse: async (topic, request = { partition: 0, start: { from: 'beginning' }, limit: browseLimits.default }) => (await browseMessages(topic, request, options)).map(consoleMessage),
     tail: (topic, onMessage, signal) => tailMessages(topic, (record) => onMessage(consoleMessage(record)), { ...options, signal }),
-    groups: () => consumerGroups(options),
+    // The console's own browse and tail groups are not the user's.
+    groups: async () => (await consumerGroups(options)).filter((group) => !group.groupId.startsWith(consoleGroupPrefix)),
     produce: (topic, message) => produceMessage(topic, message, options),
   };
 }
