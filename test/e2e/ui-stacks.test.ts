@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserConfig } from '../../src/model/types.js';
@@ -121,4 +123,21 @@ describe('the web console on other stacks', () => {
       expect(await browsed.innerText()).toContain('invoice-7');
     });
   }, 300_000);
+
+  test('up --ui with a --ui-port in use is refused before anything is created', async () => {
+    const project = uniqueProject('ui-port');
+    const cwd = await projectDir({});
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const refused = await kafkaDev(['up', '--ui', '--ui-port', String(port), '-p', project], { cwd });
+      expect(refused.exitCode).toBe(1);
+      expect(refused.stderr).toMatch(new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port}: EADDRINUSE[\\s\\S]*--ui-port`));
+      expect(await resourcesOf(project)).toEqual({ containers: [], networks: [], volumes: [] });
+    } finally {
+      taken.close();
+      await removeProject(project);
+    }
+  });
 });
