@@ -201,7 +201,7 @@ async function messagesPage(name) {
   } },
     el('label', {}, 'Key ', el('input', { name: 'key' })), ' ',
     el('label', {}, 'Value ', el('input', { name: 'value', required: true, size: 50 })), ' ',
-    el('label', {}, 'Headers ', el('textarea', { name: 'headers', rows: 1, cols: 30, placeholder: 'name: value (one a line)' })), ' ',
+    el('label', {}, 'Headers ', el('textarea', { name: 'headers', rows: 2, cols: 30, placeholder: 'name: value (one a line)' })), ' ',
     el('button', { type: 'submit' }, 'Produce'), ' ', sent);
 
   return [
