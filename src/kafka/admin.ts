@@ -19,6 +19,7 @@ import { hasKafkaErrorCode, kafkaErrorCodes, kafkaErrorMessage } from './errors.
 import { clusterMetadataOf, leaderlessAnswer, topicNamesOf } from './leaderless-metadata.js';
 import { connectionOptions, securityFailure, type KafkaTarget } from './client-options.js';
 import type { AclEntry, AclResourceType, KafkaAclOperation } from './acl-plan.js';
+import type { ApiVersionRange } from './kafka-release.js';
 import type { ScramCredential } from './scram-credential.js';
 import type { ScramMechanismName, ScramUserView } from './scram-plan.js';
 
@@ -82,6 +83,8 @@ export type TopicConfigUpdate = Readonly<Record<string, string | null>>;
 
 export interface KafkaAdmin {
   describeCluster(): Promise<ClusterView>;
+  /** The newest version of each request the broker connected to serves (its ApiVersions answer). */
+  apiVersions(): Promise<ApiVersionRange[]>;
   /** Topics (all but internal ones when no names are given) with partitions, leaders, replicas, ISR and their own settings; unknown names are left out. */
   describeTopics(names?: readonly string[]): Promise<TopicDescription[]>;
   /** 'exists' when the broker already has it (Kafka error TOPIC_ALREADY_EXISTS). */
@@ -150,6 +153,10 @@ class ClientAdmin implements KafkaAdmin {
       brokers: [...metadata.brokers.entries()].map(([id, { host, port }]) => ({ id, host, port })).sort((a, b) => a.id - b.id),
       topics: topics.sort().map((name) => topicView(name, metadata.topics.get(name)!)),
     };
+  }
+
+  async apiVersions(): Promise<ApiVersionRange[]> {
+    return (await this.client.listApis()).map(({ apiKey, maxVersion }) => ({ apiKey, maxVersion }));
   }
 
   async describeTopics(names?: readonly string[]): Promise<TopicDescription[]> {

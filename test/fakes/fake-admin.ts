@@ -4,10 +4,13 @@ import type { ResolvedTopic } from '../../src/model/types.js';
 import type { ClusterView, ConsumerGroupView, KafkaAdmin, ScramDeletion, ScramUpsertion, TopicConfigUpdate, TopicDescription } from '../../src/kafka/admin.js';
 import type { withAdmin } from '../../src/kafka/admin.js';
 import type { AclEntry } from '../../src/kafka/acl-plan.js';
+import type { ApiVersionRange } from '../../src/kafka/kafka-release.js';
 import type { ScramUserView } from '../../src/kafka/scram-plan.js';
 
 export class FakeAdmin implements KafkaAdmin {
   readonly topics = new Map<string, TopicDescription>();
+  /** What the brokers answer to ApiVersions (the fake's Kafka release); none: older than any release kafka-dev tells apart. */
+  apiVersionRanges: ApiVersionRange[] = [];
   /** The cluster's ACLs, as plain entries. */
   acls: AclEntry[] = [];
   /** The cluster's SCRAM credentials, as the last upsertion of each user and mechanism left them. */
@@ -25,6 +28,10 @@ export class FakeAdmin implements KafkaAdmin {
     const brokers = this.brokerIds.map((id) => ({ id, host: 'localhost', port: 9091 + id }));
     const topics = [...this.topics.values()].map(({ name, partitions, replicationFactor }) => ({ name, partitions, replicationFactor }));
     return { clusterId: 'fake-cluster', controllerId: this.brokerIds[0] ?? -1, brokers, topics };
+  }
+
+  async apiVersions(): Promise<ApiVersionRange[]> {
+    return this.apiVersionRanges;
   }
 
   async describeTopics(names?: readonly string[]): Promise<TopicDescription[]> {

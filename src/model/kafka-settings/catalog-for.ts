@@ -17,7 +17,11 @@ export const knownKafkaVersions = Object.keys(settingsCatalogs) as KnownKafkaVer
  * with a tag that tells nothing, by mode, whose default image is 3.9 (ZooKeeper) or 4.4 (KRaft).
  */
 export function settingsCatalogFor(config: Pick<ResolvedConfig, 'mode' | 'images'>): KafkaSettingsCatalog {
-  const version = kafkaVersionOf(config.images.kafka, config.images.flavor) ?? { major: config.mode === 'kraft' ? 4 : 3 };
+  return settingsCatalogForVersion(kafkaVersionOf(config.images.kafka, config.images.flavor) ?? { major: config.mode === 'kraft' ? 4 : 3 });
+}
+
+/** The settings of a Kafka version (e.g. a running cluster's): its own list, else the newest list of the same major. */
+export function settingsCatalogForVersion(version: { readonly major: number; readonly minor?: number }): KafkaSettingsCatalog {
   const exact = knownKafkaVersions.find((known) => known === `${version.major}.${version.minor}`);
   const sameMajor = knownKafkaVersions.filter((known) => Number(known.split('.')[0]) === version.major).at(-1);
   return settingsCatalogs[exact ?? sameMajor ?? (version.major < 4 ? knownKafkaVersions[0]! : knownKafkaVersions.at(-1)!)];
