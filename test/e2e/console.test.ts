@@ -45,7 +45,25 @@ describe('kafka-dev produce and consume', () => {
   });
 
   test('--group resumes from the group\'s committed offsets, commits what it printed, and leaves the group', () => resumesFromCommits(project, cwd));
+
+  test('Ctrl-C ends consume --group with 130 after committing what it printed and leaving the group', async () => {
+    const tail = execa(process.execPath, [cliPath, 'consume', 'orders', '--group', 'tail', '--from-beginning', '-p', project], { cwd, env: { NO_COLOR: '1' }, reject: false });
+    let output = '';
+    tail.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    // The five orders of the test before.
+    await expect.poll(() => output.split('\n').filter(Boolean).length, { timeout: 60_000 }).toBe(5);
+    expect(tail.exitCode, 'still consuming').toBeNull();
+    tail.kill('SIGINT');
+    expect((await tail).exitCode).toBe(130);
+    expect((await groupsOf(project, cwd)).find((group) => group.groupId === 'tail')).toMatchObject({ members: [], offsets: [{ topic: 'orders', partition: 0, committed: 5 }] });
+  });
 });
+
+/** The stack's consumer groups, read through the API. */
+async function groupsOf(project: string, cwd: string, env: Record<string, string> = {}) {
+  const { consumerGroups } = (await import(join(repoRoot, 'dist/api.js'))) as typeof import('../../src/api.js');
+  return consumerGroups({ cwd, env: { ...process.env, ...env }, overrides: { name: project } });
+}
 
 /**
  * Five orders; a group that printed three gets the other two next time, a second group reads all
@@ -68,8 +86,7 @@ async function resumesFromCommits(project: string, cwd: string, env: Record<stri
   // A group without commits starts with new messages unless --from-beginning says otherwise.
   expect(await consumeAs('latecomer', ['--idle', '3'])).toEqual([]);
 
-  const { consumerGroups } = (await import(join(repoRoot, 'dist/api.js'))) as typeof import('../../src/api.js');
-  const groups = await consumerGroups({ cwd, env: { ...process.env, ...env }, overrides: { name: project } });
+  const groups = await groupsOf(project, cwd, env);
   for (const groupId of ['billing', 'audit']) {
     expect(groups.find((group) => group.groupId === groupId)).toMatchObject({ members: [], offsets: [{ topic: 'orders', partition: 0, committed: 5 }] });
   }
