@@ -33,6 +33,8 @@ export interface ScramUserPlan {
   readonly create: readonly string[];
   /** Users whose login with the declared password was refused. */
   readonly updatePassword: readonly string[];
+  /** Users the cluster lacks that the config gives no password: nothing to create them with. */
+  readonly notCreated: readonly string[];
   /** Users whose password could not be checked, with why: left as they are. */
   readonly unchecked: readonly { readonly name: string; readonly reason: string }[];
   /** Empty unless pruning: each undeclared user's credentials, by mechanism. */
@@ -56,21 +58,21 @@ export function planScramUsers(
 ): ScramUserPlan {
   const existing = new Set(usersToCheck(declared, actual, mechanism).map((user) => user.name));
   const users = [...new Map(declared.map((user) => [user.name, user])).values()];
-  const checkOf = (user: DeclaredScramUser): LoginCheck | undefined => {
-    if (existing.has(user.name)) return checks.get(user.name) ?? { result: 'unchecked', reason: 'no login was tried' };
-    return user.password === undefined ? { result: 'unchecked', reason: 'no password in the config' } : undefined;
-  };
-  const judged = users.map((user) => ({ name: user.name, check: checkOf(user) }));
+  const judged = users
+    .filter((user) => existing.has(user.name))
+    .map((user) => ({ name: user.name, check: checks.get(user.name) ?? { result: 'unchecked' as const, reason: 'no login was tried' } }));
+  const missing = users.filter((user) => !existing.has(user.name));
   const names = users.map((user) => user.name);
   const undeclaredUsers = actual.filter((view) => !names.includes(view.name) && view.name !== adminUserName && view.mechanisms.length > 0);
   return {
     mechanism,
-    create: judged.filter(({ check }) => check === undefined).map(({ name }) => name),
-    updatePassword: judged.filter(({ check }) => check?.result === 'refused').map(({ name }) => name),
-    unchecked: judged.flatMap(({ name, check }) => (check?.result === 'unchecked' ? [{ name, reason: check.reason }] : [])),
+    create: missing.filter((user) => user.password !== undefined).map((user) => user.name),
+    updatePassword: judged.filter(({ check }) => check.result === 'refused').map(({ name }) => name),
+    notCreated: missing.filter((user) => user.password === undefined).map((user) => user.name),
+    unchecked: judged.flatMap(({ name, check }) => (check.result === 'unchecked' ? [{ name, reason: check.reason }] : [])),
     remove: prune ? undeclaredUsers.flatMap((view) => view.mechanisms.map((removed) => ({ name: view.name, mechanism: removed }))) : [],
     undeclared: prune ? [] : undeclaredUsers.map((view) => view.name),
-    unchanged: judged.filter(({ check }) => check?.result === 'accepted').length,
+    unchanged: judged.filter(({ check }) => check.result === 'accepted').length,
   };
 }
 
@@ -83,6 +85,7 @@ export function describeScramPlan(plan: ScramUserPlan): string[] {
     ...plan.create.map((name) => `+ user ${quoteText(name)} (${plan.mechanism})`),
     ...plan.updatePassword.map((name) => `~ user ${quoteText(name)}: password updated (${plan.mechanism})`),
     ...plan.remove.map(({ name, mechanism }) => `- user ${quoteText(name)} (${mechanism})`),
+    ...plan.notCreated.map((name) => `? user ${quoteText(name)}: not created (no password in the config)`),
     ...plan.unchecked.map(({ name, reason }) => `? user ${quoteText(name)}: password not checked (${reason}); left as it is`),
     ...(plan.undeclared.length > 0 ? [`${plural(plan.undeclared.length, 'SCRAM user')} not in the config kept; --prune removes them`] : []),
   ];

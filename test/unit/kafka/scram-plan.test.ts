@@ -26,15 +26,16 @@ describe('SCRAM user plan', () => {
 
   it('says which passwords it could not check, and changes nothing for them', () => {
     const plan = planScramUsers(
-      [{ name: 'app', password: 'a' }, { name: 'nopass' }],
-      [view('app')],
+      [{ name: 'app', password: 'a' }, { name: 'nopass' }, { name: 'kept' }],
+      [view('app'), view('kept')],
       sha512,
-      checks({ app: { result: 'unchecked', reason: 'OUTSIDE does not use SASL' } }),
+      checks({ app: { result: 'unchecked', reason: 'OUTSIDE does not use SASL' }, kept: { result: 'unchecked', reason: 'no password in the config' } }),
     );
     expect(scramChanges(plan)).toBe(0);
     expect(describeScramPlan(plan)).toEqual([
+      "? user 'nopass': not created (no password in the config)",
       "? user 'app': password not checked (OUTSIDE does not use SASL); left as it is",
-      "? user 'nopass': password not checked (no password in the config); left as it is",
+      "? user 'kept': password not checked (no password in the config); left as it is",
     ]);
   });
 

@@ -19,7 +19,7 @@ const config = resolved({
 });
 
 /** The config's user has no password (the local stack generates one), so apply can neither create nor check it there, and says so. */
-const noPassword = "? user 'app': password not checked (no password in the config); left as it is";
+const noPassword = "? user 'app': not created (no password in the config)";
 
 describe('apply to an existing cluster', () => {
   test('plans without changing anything, then applies exactly that plan; a second plan has nothing to do', async () => {
@@ -66,6 +66,16 @@ describe('apply to an existing cluster', () => {
     expect(refusal.hint).toContain('Grant User:admin what apply needs');
     expect(refusal.hint).toContain('kafka-acls.sh --add --allow-principal User:admin');
     expect(refusal.hint).not.toContain('kafka-dev up');
+    expect(admin.calls).toEqual([]);
+  });
+
+  test("the plan names the cluster's Kafka release, and a topic setting that release lacks is refused before anything is sent", async () => {
+    const admin = new FakeAdmin([1, 2, 3]);
+    // A 3.9 broker's answer: Fetch (api key 1) at version 17 is 3.9's mark, and no 4.x mark.
+    admin.apiVersionRanges = [{ apiKey: 0, maxVersion: 11 }, { apiKey: 1, maxVersion: 17 }];
+    expect((await planApply(config, target, false, admin.withAdmin)).kafka).toEqual({ version: '3.9' });
+    const newer = resolved({ mode: 'kraft', brokers: 3, topics: [{ name: 'orders', config: { 'remote.copy.lag.ms': 1000 } }] });
+    await expect(planApply(newer, target, false, admin.withAdmin)).rejects.toThrow("runs Kafka 3.9, which has no topic setting 'remote.copy.lag.ms' (topic 'orders'). Nothing was changed");
     expect(admin.calls).toEqual([]);
   });
 
