@@ -27,7 +27,7 @@ export const commands: readonly CommandSpec[] = [
       { name: 'force-recreate', description: 'Recreate every container, also replacing containers that only share their names' },
       { name: 'force', description: "Go on with a broker change that would take partitions offline or hide a removed broker's data" },
       { name: 'verbose', description: 'Also list the topics in the cluster that the config does not declare' },
-      { name: 'prune', description: 'Delete the topics in the cluster that the config does not declare' },
+      { name: 'prune', description: "Delete the topics, ACLs and SCRAM users in the cluster that the config does not declare (never kafka-dev's own user)" },
       { name: 'no-smoke', description: 'Skip the final smoke check (messages over OUTSIDE, Metadata from a container over INSIDE)' },
       { name: 'full-smoke', description: "Send the smoke check's messages over INSIDE too, through the image's console tools (seconds slower)" },
       { ...json, description: 'Print the result as JSON (progress stays on stderr)' },
