@@ -1,5 +1,6 @@
-import { Admin, Consumer, MessagesStreamModes, ProduceAcks, Producer } from '@platformatic/kafka';
+import { Consumer, MessagesStreamModes, ProduceAcks, Producer } from '@platformatic/kafka';
 import { KafkaDevError } from '../base/errors.js';
+import { withAdmin } from './admin.js';
 import { closeConsumer } from './close-consumer.js';
 import { connectionOptions, securityFailure, type KafkaTarget } from './client-options.js';
 
@@ -61,10 +62,8 @@ function consumerOf(target: KafkaTarget, clientId: string) {
 /** Closes the consumer and deletes its group, so a browse or tail leaves no empty group behind in the cluster. */
 async function closeAndForget(target: KafkaTarget, consumer: Consumer<Buffer | null, Buffer | null, Buffer, Buffer | null>): Promise<void> {
   await closeConsumer(consumer);
-  const admin = new Admin({ clientId: 'kafka-dev-ui', ...connectionOptions(target), timeout: 5000, requestTimeout: 5000, connectTimeout: 5000 });
   // Best effort: a group the broker still counts as busy expires with the broker's offsets retention.
-  await admin.deleteGroups({ groups: [consumer.groupId] }).catch(() => undefined);
-  await admin.close().catch(() => undefined);
+  await withAdmin(target, (admin) => admin.deleteGroup(consumer.groupId)).catch(() => undefined);
 }
 
 function recordOf(message: { topic: string; partition: number; offset: bigint; timestamp: bigint; key: Buffer | null; value: Buffer | null; headerEntries: [Buffer, Buffer | null][] }): KafkaRecord {
