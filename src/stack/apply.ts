@@ -9,6 +9,8 @@ import { plural } from '../base/plural.js';
 import { quoteText } from '../base/text.js';
 import { attempt, withAdmin, type KafkaAdmin } from '../kafka/admin.js';
 import { securityFailure, type SecurityAdvice } from '../kafka/client-options.js';
+import { readClusterRelease, refuseSettingsTheReleaseLacks } from '../kafka/cluster-release.js';
+import type { KafkaRelease } from '../kafka/kafka-release.js';
 import { describeAclEntry, type AclPlan } from '../kafka/acl-plan.js';
 import { describeTopicPlan, isUnchanged, type TopicPlan, type TopicsPlan } from '../kafka/reconcile.js';
 import { applyAclPlan, readAclPlan } from '../kafka/reconcile-acls.js';
@@ -23,6 +25,8 @@ import type { ResolvedConfig } from '../model/types.js';
 export interface ApplyPlan {
   readonly bootstrap: readonly string[];
   readonly brokers: number;
+  /** The oldest Kafka release among the brokers: what the whole cluster can be relied on to have. */
+  readonly kafka: KafkaRelease;
   readonly topics: TopicsPlan;
   /** Undefined when the config declares no ACLs: then the cluster's ACLs are not touched. */
   readonly acls?: AclPlan;
@@ -37,13 +41,15 @@ export type WithAdmin = typeof withAdmin;
 export async function planApply(config: ResolvedConfig, target: ClientSettings, prune: boolean, admin: WithAdmin = withAdmin): Promise<ApplyPlan> {
   return onCluster(admin, target, async (client) => {
     const cluster = await attempt('read the cluster', () => client.describeCluster());
+    const kafka = await readClusterRelease(cluster.brokers, target, admin);
+    refuseSettingsTheReleaseLacks(config.topics, kafka, target.bootstrap);
     const topics = await readTopicsPlan(client, config.topics);
     refuseWhatDoesNotFit(topics, cluster.brokers.length, target.bootstrap);
     // The principals of the ACLs are those this cluster's listener gives the users: SASL names or certificate subjects.
     const security = { ...config.security, outside: target.protocol, inside: target.protocol };
     const acls = authorizerOn(config.security) ? await readAclPlan(client, security, { prune }) : undefined;
     const users = hasScramUsers(config.security) ? await readScramPlan(client, remoteScramUsers(config, target, admin), { prune }) : undefined;
-    return { bootstrap: target.bootstrap, brokers: cluster.brokers.length, topics, ...(acls && { acls }), ...(users && { users }), prune };
+    return { bootstrap: target.bootstrap, brokers: cluster.brokers.length, kafka, topics, ...(acls && { acls }), ...(users && { users }), prune };
   });
 }
 

@@ -111,7 +111,7 @@ describe('apply to a SASL_SSL cluster kafka-dev did not start', () => {
   test('--dry-run prints the plan, naming the brokers, and changes nothing', async () => {
     const result = await apply(appDir, 'admin', '--dry-run');
     expect(result.exitCode, result.stderr).toBe(0);
-    expect(result.stdout).toContain('(3 brokers');
+    expect(result.stdout).toContain(`Plan for ${bootstrap} (3 brokers, Kafka 4.4 or later)`);
     expect(result.stdout).toContain('orders: created (3 partitions, replication factor 3)');
     expect(result.stdout).toContain("+ ACL User:app may READ topic 'orders'");
     expect(result.stdout).toContain('Dry run: nothing was changed.');
@@ -124,6 +124,14 @@ describe('apply to a SASL_SSL cluster kafka-dev did not start', () => {
     const result = await apply(wide, 'admin');
     expect(result.exitCode).not.toBe(0);
     expect(result.stderr).toContain("has 3 brokers; it cannot hold 'wide' (replication factor 4). Nothing was changed");
+    expect(await topicShapes()).toEqual({});
+  });
+
+  test("a topic setting the cluster's Kafka lacks is refused before anything is sent", async () => {
+    const legacy = await projectDir({ brokers: 3, topics: [{ name: 'legacy', config: { 'message.format.version': '3.0-IV1' } }] });
+    const result = await apply(legacy, 'admin');
+    expect(result.exitCode).not.toBe(0);
+    expect(result.stderr).toContain("runs Kafka 4.4 or later, which has no topic setting 'message.format.version' (topic 'legacy'). Nothing was changed");
     expect(await topicShapes()).toEqual({});
   });
 

@@ -20,7 +20,8 @@ export async function applyCommand(flags: ApplyFlags): Promise<void> {
   const config = await loadConfig(loadOptions('apply', flags));
   const { plan, target } = await planApplyTo({ config, bootstrapServer: flags.bootstrapServer, commandConfig: flags.commandConfig, prune: flags.prune });
   const changes = describeApplyPlan(plan);
-  const header = `Plan for ${plan.bootstrap.join(',')} (${plan.brokers} brokers) from ${config.source}:`;
+  const kafka = `Kafka ${plan.kafka.version}${plan.kafka.bound ? ` ${plan.kafka.bound}` : ''}`;
+  const header = `Plan for ${plan.bootstrap.join(',')} (${plan.brokers} brokers, ${kafka}) from ${config.source}:`;
   const nothingToDo = pendingChanges(plan) === 0;
   const planText = `${header}${changes.map((line) => `\n  ${line}`).join('')}${nothingToDo ? `${changes.length > 0 ? '\n' : ' '}nothing to do.` : ''}\n`;
   if (flags.dryRun || nothingToDo) {

@@ -69,6 +69,16 @@ describe('apply to an existing cluster', () => {
     expect(admin.calls).toEqual([]);
   });
 
+  test("the plan names the cluster's Kafka release, and a topic setting that release lacks is refused before anything is sent", async () => {
+    const admin = new FakeAdmin([1, 2, 3]);
+    // A 3.9 broker's answer: Fetch (api key 1) at version 17 is 3.9's mark, and no 4.x mark.
+    admin.apiVersionRanges = [{ apiKey: 0, maxVersion: 11 }, { apiKey: 1, maxVersion: 17 }];
+    expect((await planApply(config, target, false, admin.withAdmin)).kafka).toEqual({ version: '3.9' });
+    const newer = resolved({ mode: 'kraft', brokers: 3, topics: [{ name: 'orders', config: { 'remote.copy.lag.ms': 1000 } }] });
+    await expect(planApply(newer, target, false, admin.withAdmin)).rejects.toThrow("runs Kafka 3.9, which has no topic setting 'remote.copy.lag.ms' (topic 'orders'). Nothing was changed");
+    expect(admin.calls).toEqual([]);
+  });
+
   test('a replication factor above the broker count is refused before anything is sent', async () => {
     const admin = new FakeAdmin([1, 2]);
     await expect(planApply(config, target, false, admin.withAdmin)).rejects.toThrow(/has 2 brokers; it cannot hold 'orders' \(replication factor 3\)\. Nothing was changed/);
