@@ -77,7 +77,7 @@ function clusterAdvice(target: ClientSettings): SecurityAdvice {
   return {
     authentication: 'Check sasl.mechanism and the username and password in sasl.jaas.config of the --command-config file: the cluster must know that user with that mechanism.',
     authorization:
-      `Grant ${user} what apply needs on that cluster (or apply as a super user): on the cluster Describe and Alter (the ACLs) and Create; on the declared topics ` +
+      `Grant ${user} what apply needs on that cluster (or apply as a super user): on the cluster Describe and Alter (ACLs, SCRAM users) and Create; on the declared topics ` +
       `Describe, DescribeConfigs, Alter and AlterConfigs (Delete with --prune); e.g. kafka-acls.sh --add --allow-principal ${user} --operation Describe --operation Alter --operation Create --cluster.`,
     certificate: "The brokers' certificates must be signed by a CA in ssl.truststore.location of the --command-config file and name the host of --bootstrap-server.",
   };
@@ -113,24 +113,32 @@ export function describeApplyPlan(plan: ApplyPlan): string[] {
   ];
 }
 
-/** Carries out exactly the plan given; on a failure, throws naming what was applied and what was not. */
+/**
+ * Carries out exactly the plan given; on a failure, throws naming what was applied and what was not.
+ * The failure leaves the admin runner as a value, so a refusal's wording (what to grant) is added
+ * here and the two lists stay in the message.
+ */
 export async function applyPlan(plan: ApplyPlan, target: ClientSettings, admin: WithAdmin = withAdmin): Promise<string[]> {
-  return onCluster(admin, target, async (client) => {
-    const items = applyItems(plan);
+  const items = applyItems(plan);
+  const outcome = await onCluster(admin, target, async (client) => {
     const applied: string[] = [];
-    for (const [index, item] of items.entries()) {
+    for (const item of items) {
       try {
         await item.run(client);
       } catch (error) {
-        const notApplied = items.slice(index).map((rest) => rest.line);
-        throw new KafkaDevError(
-          `${(error as Error).message}\nApplied (${applied.length}):${list(applied)}\nNot applied (${notApplied.length}):${list(notApplied)}`,
-          { hint: 'Fix the cause and run apply again: it plans from what the cluster has then.', cause: error },
-        );
+        return { applied, error };
       }
       applied.push(item.line);
     }
-    return applied;
+    return { applied };
+  });
+  if (!('error' in outcome)) return outcome.applied;
+  const { applied, error } = outcome;
+  const refusal = securityFailure(error, target, clusterAdvice(target));
+  const notApplied = items.slice(applied.length).map((rest) => rest.line);
+  throw new KafkaDevError(`${(refusal ?? (error as Error)).message}\nApplied (${applied.length}):${list(applied)}\nNot applied (${notApplied.length}):${list(notApplied)}`, {
+    hint: refusal?.hint ?? 'Fix the cause and run apply again: it plans from what the cluster has then.',
+    cause: error,
   });
 }
 

@@ -107,6 +107,18 @@ describe('apply to an existing cluster', () => {
     );
   });
 
+  test('a refusal part way says what to grant there and still names what was applied and what was not', async () => {
+    const admin = new FakeAdmin([1, 2, 3]);
+    admin.createTopic = async (topic) => {
+      if (topic.name === 'audit') throw Object.assign(new Error('Topic authorization failed.'), { apiCode: 29 });
+      return FakeAdmin.prototype.createTopic.call(admin, topic);
+    };
+    const plan = await planApply(config, target, false, admin.withAdmin);
+    const failure = (await applyPlan(plan, target, admin.withAdmin).then(() => undefined, (error: unknown) => error)) as KafkaDevError;
+    expect(failure.message).toMatch(/^Not authorized: user 'admin' \(SCRAM-SHA-512\) may not use the topic on b1:9093.*\nApplied \(1\):\n {2}orders: created.*\nNot applied \(2\):\n {2}audit: created/s);
+    expect(failure.hint).toContain('Grant User:admin what apply needs');
+  });
+
   test('a config without ACLs leaves the cluster ACLs alone', async () => {
     const admin = new FakeAdmin([1]);
     const plan = await planApply(resolved({ topics: [{ name: 't' }] }), { bootstrap: ['b:9092'], protocol: 'PLAINTEXT' }, true, admin.withAdmin);
