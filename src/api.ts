@@ -333,7 +333,7 @@ export async function applyTo(plan: ApplyPlan, target: ClientSettings): Promise<
   return applyPlan(plan, target);
 }
 
-export { deletesSomething, describeApplyPlan, pendingChanges, type ApplyPlan } from './stack/apply.js';
+export { deletesSomething, describeApplyPlan, describeApplyTarget, pendingChanges, type ApplyPlan } from './stack/apply.js';
 
 /** Checks a docker-compose file with Kafka for the classic mistakes; without a file, the compose file in `cwd`. */
 export async function lint(file?: string, options: { cwd?: string } = {}): Promise<LintReport> {

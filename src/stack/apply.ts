@@ -10,7 +10,7 @@ import { quoteText } from '../base/text.js';
 import { attempt, withAdmin, type KafkaAdmin } from '../kafka/admin.js';
 import { securityFailure, type SecurityAdvice } from '../kafka/client-options.js';
 import { readClusterRelease, refuseSettingsTheReleaseLacks } from '../kafka/cluster-release.js';
-import type { KafkaRelease } from '../kafka/kafka-release.js';
+import { describeRelease, type KafkaRelease } from '../kafka/kafka-release.js';
 import { describeAclEntry, type AclPlan } from '../kafka/acl-plan.js';
 import { describeTopicPlan, isUnchanged, type TopicPlan, type TopicsPlan } from '../kafka/reconcile.js';
 import { applyAclPlan, readAclPlan } from '../kafka/reconcile-acls.js';
@@ -101,6 +101,9 @@ function remoteScramUsers(config: ResolvedConfig, target: ClientSettings, connec
 export function deletesSomething(plan: ApplyPlan): boolean {
   return (plan.prune && plan.topics.undeclared.length > 0) || (plan.acls?.remove.length ?? 0) > 0 || (plan.users?.remove.length ?? 0) > 0;
 }
+
+/** The cluster the plan is for: `broker1:9093 (3 brokers, Kafka 4.4 or later)`. */
+export const describeApplyTarget = (plan: ApplyPlan): string => `${plan.bootstrap.join(',')} (${plural(plan.brokers, 'broker')}, ${describeRelease(plan.kafka)})`;
 
 /** One line per change the plan makes, then what it cannot do; empty when there is nothing to do. */
 export function describeApplyPlan(plan: ApplyPlan): string[] {

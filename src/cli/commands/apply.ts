@@ -1,4 +1,4 @@
-import { applyTo, deletesSomething, describeApplyPlan, loadConfig, pendingChanges, planApplyTo } from '../../api.js';
+import { applyTo, deletesSomething, describeApplyPlan, describeApplyTarget, loadConfig, pendingChanges, planApplyTo } from '../../api.js';
 import { InvalidArgumentsError } from '../../base/errors.js';
 import { loadOptions, type GlobalFlags } from '../options.js';
 import { printResult, progress } from '../output.js';
@@ -20,8 +20,7 @@ export async function applyCommand(flags: ApplyFlags): Promise<void> {
   const config = await loadConfig(loadOptions('apply', flags));
   const { plan, target } = await planApplyTo({ config, bootstrapServer: flags.bootstrapServer, commandConfig: flags.commandConfig, prune: flags.prune });
   const changes = describeApplyPlan(plan);
-  const kafka = `Kafka ${plan.kafka.version}${plan.kafka.bound ? ` ${plan.kafka.bound}` : ''}`;
-  const header = `Plan for ${plan.bootstrap.join(',')} (${plan.brokers} brokers, ${kafka}) from ${config.source}:`;
+  const header = `Plan for ${describeApplyTarget(plan)} from ${config.source}:`;
   const nothingToDo = pendingChanges(plan) === 0;
   const planText = `${header}${changes.map((line) => `\n  ${line}`).join('')}${nothingToDo ? `${changes.length > 0 ? '\n' : ' '}nothing to do.` : ''}\n`;
   if (flags.dryRun || nothingToDo) {

@@ -3,7 +3,7 @@ import { KafkaDevError } from '../../../src/base/errors.js';
 import { parseConfig } from '../../../src/config/parse.js';
 import type { ClientSettings } from '../../../src/model/client-settings.js';
 import type { UserConfig } from '../../../src/model/types.js';
-import { applyPlan, deletesSomething, describeApplyPlan, pendingChanges, planApply } from '../../../src/stack/apply.js';
+import { applyPlan, deletesSomething, describeApplyPlan, describeApplyTarget, pendingChanges, planApply } from '../../../src/stack/apply.js';
 import { FakeAdmin } from '../../fakes/fake-admin.js';
 
 const resolved = (user: UserConfig) => parseConfig(user, { source: 'kafka-dev.config.ts', defaultName: 'shop', env: { HOME: '/home/dev' } });
@@ -73,7 +73,7 @@ describe('apply to an existing cluster', () => {
     const admin = new FakeAdmin([1, 2, 3]);
     // A 3.9 broker's answer: Fetch (api key 1) at version 17 is 3.9's mark, and no 4.x mark.
     admin.apiVersionRanges = [{ apiKey: 0, maxVersion: 11 }, { apiKey: 1, maxVersion: 17 }];
-    expect((await planApply(config, target, false, admin.withAdmin)).kafka).toEqual({ version: '3.9' });
+    expect(describeApplyTarget(await planApply(config, target, false, admin.withAdmin))).toBe('b1:9093 (3 brokers, Kafka 3.9)');
     const newer = resolved({ mode: 'kraft', brokers: 3, topics: [{ name: 'orders', config: { 'remote.copy.lag.ms': 1000 } }] });
     await expect(planApply(newer, target, false, admin.withAdmin)).rejects.toThrow("runs Kafka 3.9, which has no topic setting 'remote.copy.lag.ms' (topic 'orders'). Nothing was changed");
     expect(admin.calls).toEqual([]);
