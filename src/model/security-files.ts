@@ -96,7 +96,8 @@ function startScript(security: ResolvedSecurity, mode: Mode, flavor: Flavor, { u
           '# KRaft: the credentials go into the bootstrap metadata when the storage is first formatted,',
           '# so they exist before any client connects; the image then finds the storage formatted.',
           `if [[ ! -e ${shellQuoted(`${dataDir(flavor)}/meta.properties`)} ]]; then`,
-          `  ${contract.storageTool} format --ignore-formatted --cluster-id "$CLUSTER_ID" --config "${secretsMount}/format-$KAFKA_NODE_ID.properties" \\`,
+          // `--cluster-id=`: a base64url id may begin with '-', which the tool would take for an option.
+          `  ${contract.storageTool} format --ignore-formatted --cluster-id="$CLUSTER_ID" --config "${secretsMount}/format-$KAFKA_NODE_ID.properties" \\`,
           ...users.map(({ name, password }) => `    --add-scram ${shellQuoted(`${mechanism}=[name=${name},password=${password}]`)} \\`),
           '    >/dev/null',
           'fi',
