@@ -141,7 +141,8 @@ describe('apply to a SASL_SSL cluster kafka-dev did not start', () => {
     const report = JSON.parse(result.stdout) as { applied: string[] };
     expect(report.applied).toEqual(['orders: created (3 partitions, replication factor 3)', 'audit: created (1 partition, replication factor 2, retention.ms=3600000)', 'ACLs: 2 added, 0 removed']);
     expect(result.stdout + result.stderr).not.toContain(passwords.admin);
-    expect(await topicShapes()).toEqual({ audit: { partitions: 1, replicas: 2 }, orders: { partitions: 3, replicas: 3 } });
+    // The controller has committed both; the broker the test's client asks may learn of them a moment later.
+    await expect.poll(topicShapes, { timeout: 10_000 }).toEqual({ audit: { partitions: 1, replicas: 2 }, orders: { partitions: 3, replicas: 3 } });
     const retention = await withClusterAdmin(async (admin) => {
       const [audit] = await admin.describeConfigs({ resources: [{ resourceType: ConfigResourceTypes.TOPIC, resourceName: 'audit', configurationKeys: ['retention.ms'] }] });
       return audit!.configs.find((entry) => entry.name === 'retention.ms')?.value;
