@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserConfig } from '../../src/model/types.js';
+import { launchChromium, serveConsole } from './browser.js';
 import { consume, docker, kafkaDev, produce, projectDir, removeProject, requireDocker, resourcesOf, testImages, uniqueProject } from './helpers.js';
 
 /**
@@ -80,6 +81,22 @@ describe('a rendered file under Compose v2', () => {
 
     await produce('localhost:9092', 'orders', ['from-compose-1', 'from-compose-2']);
     expect((await consume('localhost:9092', 'orders', 2)).sort()).toEqual(['from-compose-1', 'from-compose-2']);
+  });
+
+  test('kafka-dev ui shows the stack Compose started: every broker healthy, and the declared topic', async () => {
+    const served = serveConsole(['ui', '-p', project], { cwd, env });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(await served.url);
+      for (const service of services) await page.locator(`.node[data-service="${service}"][data-health="healthy"]`).waitFor();
+      await page.goto(new URL('/#/topics', await served.url).href);
+      await page.locator('tr', { hasText: 'orders' }).first().waitFor();
+    } finally {
+      await browser.close();
+      served.child.kill('SIGINT');
+      await served.child;
+    }
   });
 
   test('a plain docker compose down stops every broker cleanly (SIGTERM honoured, no SIGKILL) and keeps the volumes', async () => {
