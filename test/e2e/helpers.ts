@@ -6,6 +6,7 @@ import { Consumer, MessagesStreamModes, Producer, stringDeserializers, stringSer
 import Docker from 'dockerode';
 import { execa } from 'execa';
 import { stringify } from 'yaml';
+import { expect } from 'vitest';
 import type { UserConfig } from '../../src/model/types.js';
 
 /**
@@ -147,6 +148,19 @@ export async function consume(bootstrap: string | string[], topic: string, count
     await consumer.close(true);
   }
   return values;
+}
+
+/**
+ * Sends `lines` to partition 0 of `topic` with kcat, given nothing but `configFile` (what
+ * `kafka-dev env --format librdkafka` printed), and reads that many back from the beginning.
+ */
+export async function kcatRoundTrip(configFile: string, topic: string, lines: readonly string[]): Promise<string[]> {
+  const input = lines.map((line) => `${line}\n`).join('');
+  const produced = await execa('kcat', ['-F', configFile, '-P', '-t', topic, '-p', '0'], { input, reject: false, timeout: 60_000 });
+  expect(produced.exitCode, produced.stderr).toBe(0);
+  const consumed = await execa('kcat', ['-F', configFile, '-C', '-t', topic, '-p', '0', '-o', 'beginning', '-c', String(lines.length), '-e', '-q'], { reject: false, timeout: 60_000 });
+  expect(consumed.exitCode, consumed.stderr).toBe(0);
+  return consumed.stdout.split('\n').filter(Boolean);
 }
 
 /**

@@ -7,7 +7,7 @@ import { execa } from 'execa';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserConfig } from '../../src/model/types.js';
-import { cliPath, kafkaDev, projectDir, removeProject, repoRoot, requireDocker, testImages, uniqueProject } from './helpers.js';
+import { cliPath, kafkaDev, kcatRoundTrip, projectDir, removeProject, repoRoot, requireDocker, testImages, uniqueProject } from './helpers.js';
 
 /**
  * Clients of a secured cluster: one 3-broker KRaft stack with OUTSIDE over SASL_SSL and SCRAM-SHA-512,
@@ -59,11 +59,7 @@ describe('clients of a SASL_SSL + SCRAM-SHA-512 cluster', () => {
     const file = join(cwd, 'client.conf');
     await writeFile(file, printed.stdout);
 
-    const produced = await execa('kcat', ['-F', file, '-P', '-t', 'orders', '-p', '0'], { input: 'kcat-1\nkcat-2\n', reject: false });
-    expect(produced.exitCode, produced.stderr).toBe(0);
-    const consumed = await execa('kcat', ['-F', file, '-C', '-t', 'orders', '-p', '0', '-o', 'beginning', '-c', '2', '-e', '-q'], { reject: false, timeout: 60_000 });
-    expect(consumed.exitCode, consumed.stderr).toBe(0);
-    expect(consumed.stdout.split('\n').filter(Boolean)).toEqual(['kcat-1', 'kcat-2']);
+    expect(await kcatRoundTrip(file, 'orders', ['kcat-1', 'kcat-2'])).toEqual(['kcat-1', 'kcat-2']);
   });
 
   test('a Node client round-trips with `env --format node`', async () => {

@@ -5,7 +5,7 @@ import { execa } from 'execa';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserConfig } from '../../src/model/types.js';
-import { kafkaDev, projectDir, removeProject, requireDocker, testImages, uniqueProject } from './helpers.js';
+import { kafkaDev, kcatRoundTrip, projectDir, removeProject, requireDocker, testImages, uniqueProject } from './helpers.js';
 
 /**
  * A rendered secured stack runs without kafka-dev: `render` writes the broker files beside the
@@ -59,10 +59,6 @@ describe('a rendered SASL_SSL + SCRAM-SHA-512 compose file', () => {
     expect(printed.stdout).toContain('security.protocol=SASL_SSL');
     const clientFile = join(cwd, 'client.conf');
     await writeFile(clientFile, printed.stdout);
-    const produced = await execa('kcat', ['-F', clientFile, '-P', '-t', 'orders', '-p', '0'], { input: 'rendered-1\nrendered-2\n', reject: false, timeout: 60_000 });
-    expect(produced.exitCode, produced.stderr).toBe(0);
-    const consumed = await execa('kcat', ['-F', clientFile, '-C', '-t', 'orders', '-p', '0', '-o', 'beginning', '-c', '2', '-e', '-q'], { reject: false, timeout: 60_000 });
-    expect(consumed.exitCode, consumed.stderr).toBe(0);
-    expect(consumed.stdout.split('\n').filter(Boolean)).toEqual(['rendered-1', 'rendered-2']);
+    expect(await kcatRoundTrip(clientFile, 'orders', ['rendered-1', 'rendered-2'])).toEqual(['rendered-1', 'rendered-2']);
   });
 });

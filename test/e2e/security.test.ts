@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UserConfig } from '../../src/model/types.js';
 import { stringify } from 'yaml';
-import { cliPath, kafkaDev, projectDir, removeProject, requireDocker, testImages, uniqueProject } from './helpers.js';
+import { cliPath, kafkaDev, kcatRoundTrip, projectDir, removeProject, requireDocker, testImages, uniqueProject } from './helpers.js';
 
 /**
  * The secured cluster itself: one `kafka-dev up` brings up brokers that speak SASL and TLS in
@@ -128,11 +128,7 @@ describe.each(cases)('$name', ({ config, image, smoke, login, brokers, kcat, use
       expect(printed.exitCode, printed.stderr).toBe(0);
       const file = join(cwd, 'kcat.conf');
       await writeFile(file, printed.stdout);
-      const produced = await execa('kcat', ['-F', file, '-P', '-t', 'kcat-round-trip', '-p', '0'], { input: 'one\ntwo\n', reject: false, timeout: 60_000 });
-      expect(produced.exitCode, produced.stderr).toBe(0);
-      const consumed = await execa('kcat', ['-F', file, '-C', '-t', 'kcat-round-trip', '-p', '0', '-o', 'beginning', '-c', '2', '-e', '-q'], { reject: false, timeout: 60_000 });
-      expect(consumed.exitCode, consumed.stderr).toBe(0);
-      expect(consumed.stdout.split('\n').filter(Boolean)).toEqual(['one', 'two']);
+      expect(await kcatRoundTrip(file, 'kcat-round-trip', ['one', 'two'])).toEqual(['one', 'two']);
     });
   }
 
