@@ -63,6 +63,25 @@ describe('flags as config overrides', () => {
     expect(refusal(() => loadOptions('up', { config: '' }))).toMatch(/--config: got '', expected the path of a config file/);
   });
 
+  /**
+   * The last value typed for each flag that takes one, as a user writes them: `-p a`, `-pa`,
+   * `--mode kraft`, `--mode=kraft` (a flag's value is the next word even when it starts with '-').
+   */
+  function typedValues(words: readonly string[]): Map<string, string> {
+    const longNames: Record<string, string> = { '--project-name': '-p', '--config': '-c', '--brokers': '--brokers', '--controllers': '--controllers', '--mode': '--mode', '--timeout': '--timeout' };
+    const typed = new Map<string, string>();
+    for (let index = 0; index < words.length; index += 1) {
+      const word = words[index]!;
+      const [name, attached] = word.startsWith('--') && word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, undefined];
+      const key = longNames[name] ?? (['-p', '-c'].includes(word.slice(0, 2)) ? word.slice(0, 2) : undefined);
+      if (key === undefined) continue;
+      if (attached !== undefined) typed.set(key, attached);
+      else if (word.length > 2 && !word.startsWith('--')) typed.set(key, word.slice(2));
+      else if (index + 1 < words.length) typed.set(key, words[(index += 1)]!);
+    }
+    return typed;
+  }
+
   test('any argv: a validated override or a refusal naming the flag, never a TypeError or a silent coercion', () => {
     const flag = fc.constantFrom('--brokers', '--controllers', '--mode', '-p', '--project-name', '-c', '--timeout', '--bogus', '--json');
     const value = fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: -20, max: 20 }).map(String), fc.constantFrom('0x3', '1e0', '', '-1', '3', 'kraft'));
@@ -80,10 +99,10 @@ describe('flags as config overrides', () => {
           return;
         }
         // Accepted: every override is exactly what was typed, or its decimal digits as a number.
+        const typed = typedValues(args.slice(1));
         for (const [field, given] of Object.entries(options.overrides ?? {})) {
-          const flagName = { name: ['-p', '--project-name'], brokers: ['--brokers'], controllers: ['--controllers'], mode: ['--mode'] }[field]!;
-          const typed = args[args.findLastIndex((arg) => flagName.includes(arg)) + 1]!;
-          expect(typeof given === 'number' ? /^-?\d+$/.test(typed) && Number(typed) === given : given === typed).toBe(true);
+          const value = typed.get({ name: '-p', brokers: '--brokers', controllers: '--controllers', mode: '--mode' }[field]!)!;
+          expect(typeof given === 'number' ? /^-?\d+$/.test(value) && Number(value) === given : given === value).toBe(true);
         }
       }),
       { numRuns: 500 },
