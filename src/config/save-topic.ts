@@ -1,7 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { detectCodeFormat, parseModule } from 'magicast';
-import { getDefaultExportOptions } from 'magicast/helpers';
 import { isSeq, parseDocument } from 'yaml';
 import { ConfigError } from '../base/errors.js';
 import { jsLiteral, type LiteralStyle } from '../base/js-literal.js';
@@ -39,7 +37,7 @@ export async function prepareTopicSave(config: ResolvedConfig, topic: ResolvedTo
   try {
     if (extension === '.json') edited = addToJson(text, entry, whenMissing);
     else if (extension === '.yaml' || extension === '.yml') edited = addToYaml(text, entry, whenMissing);
-    else edited = addToModule(text, entry, whenMissing);
+    else edited = addToModule(text, entry, whenMissing, await import('magicast'), await import('magicast/helpers'));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw refuse(`cannot be edited automatically (${reason})`, `Add { name: '${topic.name}', ... } to its topics list by hand.`);
@@ -57,7 +55,14 @@ function topicEntry(topic: ResolvedTopic): TopicConfig {
  * The AST (magicast) finds where the topics list, or the config object, ends; the new entry is
  * spliced into the text there, so every other byte of the file (comments included) stays as it was.
  */
-function addToModule(text: string, entry: TopicConfig, whenMissing: TopicConfig[]): string {
+// magicast (and the Babel parser behind it) is loaded only to edit a TS/JS config file.
+function addToModule(
+  text: string,
+  entry: TopicConfig,
+  whenMissing: TopicConfig[],
+  { detectCodeFormat, parseModule }: typeof import('magicast'),
+  { getDefaultExportOptions }: typeof import('magicast/helpers'),
+): string {
   const options = getDefaultExportOptions(parseModule(text));
   if (options.$type !== 'object') throw new Error('the default export is not defineConfig({ ... }) or an object literal');
   // One line, as the file's own items are spliced in whole.

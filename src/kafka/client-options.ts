@@ -23,6 +23,9 @@ export const bootstrapOf = (target: KafkaTarget): readonly string[] => (isSettin
 /** The same way in, to other brokers: e.g. one broker's own address for a probe. */
 export const retarget = (target: KafkaTarget, bootstrap: readonly string[]): KafkaTarget => (isSettings(target) ? { ...target, bootstrap } : bootstrap);
 
+/** A listener spoken to without TLS or SASL. */
+export const isPlaintext = (target: KafkaTarget): boolean => !isSettings(target) || (!target.sasl && !target.tls);
+
 function isSettings(target: KafkaTarget): target is ClientSettings {
   return !Array.isArray(target);
 }

@@ -1,17 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import {
-  Consumer,
-  MessagesStreamFallbackModes,
-  MessagesStreamModes,
-  ProduceAcks,
-  Producer,
-  stringDeserializers,
-  stringSerializers,
-  type CommitOptionsPartition,
-  type ConsumeOptions,
-  type Message,
-} from '@platformatic/kafka';
+import type { CommitOptionsPartition, ConsumeOptions, Message } from '@platformatic/kafka';
+import { kafkaClientLibrary, type KafkaClientLibrary } from './client-library.js';
 import { closeConsumer } from './close-consumer.js';
 import { connectionOptions, securityFailure, type KafkaTarget } from './client-options.js';
 
@@ -31,6 +21,7 @@ export function lineToMessage(line: string, keySeparator?: string): { key?: stri
 }
 
 export async function produceLines(target: KafkaTarget, topic: string, input: Readable, options: ProduceLinesOptions = {}): Promise<number> {
+  const { Producer, ProduceAcks, stringSerializers } = await kafkaClientLibrary();
   const producer = new Producer({ clientId: 'kafka-dev-produce', ...connectionOptions(target), serializers: stringSerializers, acks: ProduceAcks.ALL });
   let sent = 0;
   try {
@@ -61,7 +52,10 @@ export interface ConsumeLinesOptions {
 }
 
 /** Where the stream starts reading, as kafka-console-consumer does (--from-beginning is its auto.offset.reset=earliest). */
-export function startingPosition(options: Pick<ConsumeLinesOptions, 'fromBeginning' | 'group'>): Pick<ConsumeOptions<string, string, string, string>, 'mode' | 'fallbackMode'> {
+export function startingPosition(
+  options: Pick<ConsumeLinesOptions, 'fromBeginning' | 'group'>,
+  { MessagesStreamModes, MessagesStreamFallbackModes }: Pick<KafkaClientLibrary, 'MessagesStreamModes' | 'MessagesStreamFallbackModes'>,
+): Pick<ConsumeOptions<string, string, string, string>, 'mode' | 'fallbackMode'> {
   const start = options.fromBeginning ? 'EARLIEST' : 'LATEST';
   // A group's commits win; where it has none the stream falls back to the same start as a run without a group.
   return options.group === undefined
@@ -101,6 +95,8 @@ export async function printMessages(messages: AsyncIterable<ConsoleMessage>, top
 }
 
 export async function consumeLines(target: KafkaTarget, topic: string, output: Writable, options: ConsumeLinesOptions = {}): Promise<number> {
+  const library = await kafkaClientLibrary();
+  const { Consumer, stringDeserializers } = library;
   const consumer = new Consumer({
     clientId: 'kafka-dev-consume',
     groupId: options.group ?? `kafka-dev-console-${Date.now().toString(36)}`,
@@ -108,7 +104,7 @@ export async function consumeLines(target: KafkaTarget, topic: string, output: W
     deserializers: stringDeserializers,
   });
   try {
-    const stream = await consumer.consume({ topics: [topic], ...startingPosition(options), autocommit: false });
+    const stream = await consumer.consume({ topics: [topic], ...startingPosition(options, library), autocommit: false });
     const close = () => void stream.close();
     // Ctrl-C while joining the group came before this listener: stop at once rather than wait for the next one.
     if (options.signal?.aborted) close();

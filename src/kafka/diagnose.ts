@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { Socket } from 'node:net';
+import { splitHostPort } from '../model/cluster.js';
 import { withAdmin } from './admin.js';
 import { bootstrapOf, retarget, type KafkaTarget } from './client-options.js';
 import { kafkaErrorMessage } from './errors.js';
@@ -77,9 +78,7 @@ async function resolves(host: string): Promise<boolean> {
 
 /** Why a TCP connection to `host:port` fails, in words; undefined when it succeeds. */
 export function tcpProblem(address: string, timeoutMs: number): Promise<string | undefined> {
-  const separator = address.lastIndexOf(':');
-  const host = address.slice(0, separator).replace(/^\[(.*)\]$/, '$1');
-  const port = Number(address.slice(separator + 1));
+  const { host, port } = splitHostPort(address);
   return new Promise((resolve) => {
     const socket = new Socket();
     const finish = (reason: string | undefined) => {

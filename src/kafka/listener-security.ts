@@ -1,6 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
-import { Connection, saslHandshakeV1 } from '@platformatic/kafka';
+import type { Connection } from '@platformatic/kafka';
+import { kafkaClientLibrary } from './client-library.js';
 
 /**
  * What a secured listener shows before anyone logs in, for `doctor`: the certificate it
@@ -18,6 +19,7 @@ export async function inspectListener(
   port: number,
   { tls, mechanism, timeoutMs = 3000 }: { tls: boolean; mechanism?: string; timeoutMs?: number },
 ): Promise<ListenerSecurity> {
+  const { Connection } = await kafkaClientLibrary();
   const connection = new Connection('kafka-dev-doctor', {
     connectTimeout: timeoutMs,
     requestTimeout: timeoutMs,
@@ -36,6 +38,7 @@ export async function inspectListener(
 /** The broker answers a handshake for a mechanism it lacks with UNSUPPORTED_SASL_MECHANISM and the ones it has. */
 async function offeredMechanisms(connection: Connection, mechanism: string): Promise<string[]> {
   try {
+    const { saslHandshakeV1 } = await kafkaClientLibrary();
     return (await saslHandshakeV1.api.async(connection, mechanism)).mechanisms;
   } catch (error) {
     const mechanisms = (error as { response?: { mechanisms?: string[] } }).response?.mechanisms;

@@ -1,4 +1,4 @@
-import { Admin } from '@platformatic/kafka';
+import { kafkaClientLibrary } from './client-library.js';
 import { connectionOptions, securityFailure, type KafkaTarget } from './client-options.js';
 
 /**
@@ -30,6 +30,7 @@ export function bytesPerTopic(reports: readonly { topics: readonly { name: strin
 
 export async function topicLogSizes(target: KafkaTarget, topics: readonly { name: string; partitions: number }[]): Promise<Map<string, TopicLogSize>> {
   if (topics.length === 0) return new Map();
+  const { Admin } = await kafkaClientLibrary();
   const admin = new Admin({ clientId: 'kafka-dev-ui', ...connectionOptions(target), timeout: 5000, requestTimeout: 5000, connectTimeout: 5000 });
   const partitionsOf = (count: number) => Array.from({ length: count }, (_, index) => index);
   try {

@@ -1,4 +1,5 @@
-import { Consumer, MessagesStreamModes, ProduceAcks, Producer } from '@platformatic/kafka';
+import type { Consumer } from '@platformatic/kafka';
+import { kafkaClientLibrary } from './client-library.js';
 import { KafkaDevError } from '../base/errors.js';
 import { withAdmin } from './admin.js';
 import { closeConsumer } from './close-consumer.js';
@@ -54,7 +55,8 @@ const idleMs = 1500;
 /** The console's own consumer groups start with this; they are deleted after use, and views of the groups leave them out. */
 export const consoleGroupPrefix = 'kafka-dev-ui-';
 
-function consumerOf(target: KafkaTarget, clientId: string) {
+async function consumerOf(target: KafkaTarget, clientId: string) {
+  const { Consumer } = await kafkaClientLibrary();
   // A group of its own each time: nothing is committed where an application's group would see it.
   return new Consumer({ clientId, groupId: `${consoleGroupPrefix}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, ...connectionOptions(target), deserializers: bytes });
 }
@@ -73,7 +75,8 @@ function recordOf(message: { topic: string; partition: number; offset: bigint; t
 
 /** The partition's messages from the start asked for, oldest first (newest first for `newest`). */
 export async function browsePartition(target: KafkaTarget, topic: string, request: BrowseRequest): Promise<KafkaRecord[]> {
-  const consumer = consumerOf(target, 'kafka-dev-ui-browse');
+  const { MessagesStreamModes } = await kafkaClientLibrary();
+  const consumer = await consumerOf(target, 'kafka-dev-ui-browse');
   try {
     const partitions = { [topic]: [request.partition] };
     const offsetAt = async (timestamp: bigint) => (await consumer.listOffsets({ topics: [topic], partitions, timestamp })).get(topic)?.[request.partition];
@@ -104,7 +107,8 @@ export async function browsePartition(target: KafkaTarget, topic: string, reques
 
 /** Calls `onRecord` for each message that arrives after the tail starts, until the signal aborts. */
 export async function tailTopic(target: KafkaTarget, topic: string, onRecord: (record: KafkaRecord) => void, signal: AbortSignal): Promise<void> {
-  const consumer = consumerOf(target, 'kafka-dev-ui-tail');
+  const { MessagesStreamModes } = await kafkaClientLibrary();
+  const consumer = await consumerOf(target, 'kafka-dev-ui-tail');
   try {
     const stream = await consumer.consume({ topics: [topic], mode: MessagesStreamModes.LATEST, autocommit: false });
     const close = () => void stream.close();
@@ -127,6 +131,7 @@ export interface OutgoingMessage {
 
 /** Sends one message, acknowledged by every in-sync replica. */
 export async function sendMessage(target: KafkaTarget, topic: string, message: OutgoingMessage): Promise<void> {
+  const { Producer, ProduceAcks } = await kafkaClientLibrary();
   const producer = new Producer({ clientId: 'kafka-dev-ui-produce', ...connectionOptions(target), acks: ProduceAcks.ALL });
   try {
     await producer.send({

@@ -1,4 +1,5 @@
-import { Connection, describeQuorumV0 } from '@platformatic/kafka';
+import { splitHostPort } from '../model/cluster.js';
+import { kafkaClientLibrary } from './client-library.js';
 import { connectionOptions, type KafkaTarget } from './client-options.js';
 
 const clusterMetadataTopic = '__cluster_metadata';
@@ -16,13 +17,14 @@ export interface QuorumView {
  * `target` says how to log in on a secured listener.
  */
 export async function describeQuorum(bootstrap: string, timeoutMs = 2000, target: KafkaTarget = [bootstrap]): Promise<QuorumView | null> {
-  const separator = bootstrap.lastIndexOf(':');
+  const { host, port } = splitHostPort(bootstrap);
+  const { Connection, describeQuorumV0 } = await kafkaClientLibrary();
   const { sasl, tls } = connectionOptions(target);
   const connection = new Connection('kafka-dev', { connectTimeout: timeoutMs, requestTimeout: timeoutMs, ...(sasl && { sasl }), ...(tls && { tls }) });
   // A broker that resets the connection (still starting) also rejects the request below; unheard, the event would end the process.
   connection.on('error', () => undefined);
   try {
-    await connection.connect(bootstrap.slice(0, separator), Number(bootstrap.slice(separator + 1)));
+    await connection.connect(host, port);
     const response = await describeQuorumV0.api.async(connection, [
       { topicName: clusterMetadataTopic, partitions: [{ partitionIndex: 0 }] },
     ]);

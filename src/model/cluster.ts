@@ -143,6 +143,12 @@ export function hostAndPort({ host, port }: { readonly host: string; readonly po
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
+/** The inverse of hostAndPort: `[::1]:9092` is host `::1`, port 9092. */
+export function splitHostPort(address: string): { host: string; port: number } {
+  const separator = address.lastIndexOf(':');
+  return { host: address.slice(0, separator).replace(/^\[(.*)\]$/, '$1'), port: Number(address.slice(separator + 1)) };
+}
+
 /** Where a port published on `bind` is reached from this machine. */
 export function reachableHost(bind: string): string {
   return bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind;

@@ -6,7 +6,12 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
-import forge from 'node-forge';
+import { createRequire } from 'node:module';
+import type Forge from 'node-forge';
+
+/** node-forge (about 40 ms to load) only once a secured stack needs a certificate. */
+let loadedForge: typeof Forge | undefined;
+const forge = (): typeof Forge => (loadedForge ??= createRequire(import.meta.url)('node-forge') as typeof Forge);
 
 const day = 24 * 60 * 60 * 1000;
 /** The CA outlives many broker certificates; `up` renews either well before it expires. */
@@ -36,12 +41,12 @@ export function createAuthority(project: string): PemPair {
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  certificate.sign(forge.pki.privateKeyFromPem(key), forge.md.sha256.create());
-  return { certificate: forge.pki.certificateToPem(certificate), key };
+  certificate.sign(forge().pki.privateKeyFromPem(key), forge().md.sha256.create());
+  return { certificate: forge().pki.certificateToPem(certificate), key };
 }
 
 export function issueCertificate(authority: PemPair, request: LeafRequest): PemPair {
-  const issuer = forge.pki.certificateFromPem(authority.certificate);
+  const issuer = forge().pki.certificateFromPem(authority.certificate);
   const { key, publicKey } = newKeys();
   const certificate = newCertificate(publicKey, validityDays.leaf);
   certificate.setSubject([{ name: 'commonName', value: request.commonName }]);
@@ -54,26 +59,26 @@ export function issueCertificate(authority: PemPair, request: LeafRequest): PemP
     { name: 'authorityKeyIdentifier', keyIdentifier: issuer.generateSubjectKeyIdentifier().getBytes() },
     ...(names.length > 0 ? [{ name: 'subjectAltName', altNames: names.map((name) => (isIP(name) ? { type: 7, ip: name } : { type: 2, value: name })) }] : []),
   ]);
-  certificate.sign(forge.pki.privateKeyFromPem(authority.key), forge.md.sha256.create());
-  return { certificate: forge.pki.certificateToPem(certificate), key };
+  certificate.sign(forge().pki.privateKeyFromPem(authority.key), forge().md.sha256.create());
+  return { certificate: forge().pki.certificateToPem(certificate), key };
 }
 
 /** When a PEM certificate stops being valid. */
 export function expiresAt(certificatePem: string): Date {
-  return forge.pki.certificateFromPem(certificatePem).validity.notAfter;
+  return forge().pki.certificateFromPem(certificatePem).validity.notAfter;
 }
 
 /** Node's native RSA key generation: node-forge's own would take seconds. */
-function newKeys(): { key: string; publicKey: forge.pki.PublicKey } {
+function newKeys(): { key: string; publicKey: Forge.pki.PublicKey } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return {
     key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    publicKey: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()),
+    publicKey: forge().pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()),
   };
 }
 
-function newCertificate(publicKey: forge.pki.PublicKey, days: number): forge.pki.Certificate {
-  const certificate = forge.pki.createCertificate();
+function newCertificate(publicKey: Forge.pki.PublicKey, days: number): Forge.pki.Certificate {
+  const certificate = forge().pki.createCertificate();
   certificate.publicKey = publicKey;
   // A positive 16-byte serial, as RFC 5280 asks.
   certificate.serialNumber = `01${randomBytes(15).toString('hex')}`;

@@ -3,7 +3,7 @@ import type { ContainerRuntime, RunResult } from '../engine/runtime.js';
 import { composeLabel, networkName, projectLabels, roleLabel } from '../engine/labels.js';
 import type { PathProblem } from '../kafka/diagnose.js';
 import { insideHint } from './inside.js';
-import { advertisedBrokers, advertisingProblem, metadataRequest, printfEscaped } from './metadata-wire.js';
+import { advertisedBrokers, advertisingProblem, metadataRequest, printfEscaped } from '../kafka/metadata-wire.js';
 
 /**
  * The quick INSIDE check: one throwaway container on the project network, with nothing but bash,

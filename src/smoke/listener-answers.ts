@@ -1,10 +1,10 @@
-import { Socket } from 'node:net';
 import type { ResolvedConfig } from '../model/types.js';
 import { brokerNodes, hostAndPort } from '../model/cluster.js';
 import type { ContainerRuntime } from '../engine/runtime.js';
 import { composeLabel, networkName, projectLabels } from '../engine/labels.js';
 import type { PathProblem } from '../kafka/diagnose.js';
-import { advertisedBrokers, advertisingProblem, metadataRequest, type AdvertisedBroker } from './metadata-wire.js';
+import { exchange } from '../kafka/plain-reads.js';
+import { advertisedBrokers, advertisingProblem, metadataRequest, type AdvertisedBroker } from '../kafka/metadata-wire.js';
 
 /**
  * The check of a repeated `up` on an unchanged stack: every broker answers a Kafka Metadata
@@ -70,21 +70,7 @@ function judge(addresses: readonly string[], replies: readonly (AdvertisedBroker
 }
 
 /** One Metadata exchange over a plain socket: the brokers the listener advertises, or why not. */
-export function askMetadata(host: string, port: number, timeoutMs: number): Promise<AdvertisedBroker[] | Error> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    let received = Buffer.alloc(0);
-    const finish = (result: AdvertisedBroker[] | Error) => {
-      socket.destroy();
-      resolve(result);
-    };
-    socket.setTimeout(timeoutMs, () => finish(new Error(`no answer within ${timeoutMs} ms`)));
-    socket.on('error', (error) => finish(new Error(`no answer: ${error.message}`)));
-    socket.on('close', () => finish(new Error('the connection closed before the reply')));
-    socket.on('data', (chunk) => {
-      received = Buffer.concat([received, chunk]);
-      if (received.length >= 4 && received.length >= 4 + received.readInt32BE(0)) finish(advertisedBrokers(received.subarray(4), correlationId));
-    });
-    socket.connect(port, host, () => socket.write(metadataRequest(correlationId)));
-  });
+export async function askMetadata(host: string, port: number, timeoutMs: number): Promise<AdvertisedBroker[] | Error> {
+  const reply = await exchange(host, port, metadataRequest(correlationId), timeoutMs);
+  return reply instanceof Error ? reply : advertisedBrokers(reply, correlationId);
 }

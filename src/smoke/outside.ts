@@ -1,4 +1,4 @@
-import { Consumer, MessagesStreamModes, ProduceAcks, Producer } from '@platformatic/kafka';
+import { kafkaClientLibrary } from '../kafka/client-library.js';
 import { closeConsumer } from '../kafka/close-consumer.js';
 import { connectionOptions, type KafkaTarget } from '../kafka/client-options.js';
 import type { PathResult, SmokeRun } from './path.js';
@@ -14,6 +14,7 @@ export const outsideMeasures =
 export async function outsidePath(target: KafkaTarget, run: SmokeRun): Promise<PathResult> {
   // Retries ride out a cluster that just started (its group coordinator may still move) or just lost a broker (its partitions move).
   const common = { clientId: 'kafka-dev-smoke', ...connectionOptions(target), timeout: 10_000, retries: 40, retryDelay: 250 };
+  const { Consumer, MessagesStreamModes, ProduceAcks, Producer } = await kafkaClientLibrary();
   const consumer = new Consumer({ ...common, groupId: run.topic });
   const producer = new Producer({ ...common, idempotent: true, acks: ProduceAcks.ALL });
   const sentAt: number[] = [];
@@ -21,7 +22,14 @@ export async function outsidePath(target: KafkaTarget, run: SmokeRun): Promise<P
   let started = 0;
   let lastReceipt = 0;
   try {
-    const stream = await consumer.consume({ topics: [run.topic], mode: MessagesStreamModes.EARLIEST, autocommit: false });
+    // One unnumbered message per partition first, while the consumer joins its group: connections and the
+    // producer id are set up before the clock starts (on a fresh cluster, joining and the first acks=all
+    // write to new replicas take about a second each; side by side they overlap).
+    const warmUp = Array.from({ length: run.partitions }, (_, partition) => ({ topic: run.topic, partition, value: Buffer.from('warm-up') }));
+    const [stream] = await Promise.all([
+      consumer.consume({ topics: [run.topic], mode: MessagesStreamModes.EARLIEST, autocommit: false }),
+      producer.send({ messages: warmUp }),
+    ]);
     const received = new Set<number>();
     const watchdog = stopWhenStalled(run, () => received.size, () => void stream.close());
     const consumed = (async () => {
@@ -37,9 +45,6 @@ export async function outsidePath(target: KafkaTarget, run: SmokeRun): Promise<P
     // Awaited below; until then a failed stream must not count as an unhandled rejection.
     consumed.catch(() => undefined);
     try {
-      // One unnumbered message per partition first: connections and producer id are set up before the clock starts.
-      const warmUp = Array.from({ length: run.partitions }, (_, partition) => ({ topic: run.topic, partition, value: Buffer.from('warm-up') }));
-      await producer.send({ messages: warmUp });
       started = performance.now();
       for (let first = 0; first < run.messages; first += producerBatch) {
         const seqs = Array.from({ length: Math.min(producerBatch, run.messages - first) }, (_, index) => first + index);

@@ -36,6 +36,7 @@ export function fakeUpDependencies(runtime: FakeRuntime, overrides: Partial<UpDe
     brokersRegistered: () => runningStrategy(runtime, 'broker'),
     quorumCaughtUp: () => runningStrategy(runtime, 'broker'),
     withAdmin: admin.withAdmin,
+    preloadKafkaClient: () => undefined,
     runSmoke: async (config) => passedSmoke(config.name),
     hostPorts: { isFree: async () => true, processOn: async () => null },
     connectClient: () => new FakeConnect(),

@@ -1,4 +1,3 @@
-import { execa } from 'execa';
 import { InvalidArgumentsError } from '../../base/errors.js';
 import { quoteText } from '../../base/text.js';
 import { wholeNumber } from '../../base/whole-number.js';
@@ -39,6 +38,7 @@ export function uiPortFlag(command: string, flag: string, value: string | undefi
 /** The desktop's own opener; without one the printed URL is still there to click. */
 async function openInBrowser(url: string): Promise<void> {
   const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const { execa } = await import('execa');
   const opened = await execa(opener, [url], { reject: false, stdio: 'ignore', detached: true });
   if (opened.failed) process.stderr.write(`could not open a browser (${opener}); open the URL above\n`);
 }

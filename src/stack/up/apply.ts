@@ -68,6 +68,7 @@ export async function startContainers(context: UpContext, plan: UpPlan, created:
   const started = await start(first);
   if (later.size > 0) started.push(`then, once ${await awaitQuorum(context, plan, first, signal)}`, ...(await start(plan.services.filter(isLater))));
   const done = started.filter(Boolean);
+  if (done.length > 0) context.dependencies.preloadKafkaClient();
   return done.length > 0 ? done.join(', ') : 'already running';
 }
 

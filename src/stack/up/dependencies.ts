@@ -1,4 +1,4 @@
-import { withAdmin } from '../../kafka/admin.js';
+import { preloadKafkaClient, withAdmin } from '../../kafka/admin.js';
 import type { KafkaTarget } from '../../kafka/client-options.js';
 import { ConnectClient, type ConnectApi } from '../../kafka/connect-client.js';
 import { hostProbe, type HostProbe } from '../../engine/ports.js';
@@ -20,6 +20,8 @@ export interface UpDependencies {
   /** Between the start stages of a growing KRaft quorum (see voterStartOrder). */
   readonly quorumCaughtUp: (brokerAddresses: readonly string[], voters: readonly number[]) => WaitStrategy;
   readonly withAdmin: typeof withAdmin;
+  /** Starts loading the Kafka client library while started containers boot (a stack found running never needs it). */
+  readonly preloadKafkaClient: () => void;
   readonly runSmoke: typeof runSmoke;
   readonly hostPorts: HostProbe;
   /** The Connect REST API of a worker the host reaches at `baseUrl`. */
@@ -33,6 +35,7 @@ export const liveDependencies: UpDependencies = {
   brokersRegistered: (brokers, target) => new BrokersRegistered(brokers, target),
   quorumCaughtUp: (brokerAddresses, voters) => new QuorumCaughtUp(brokerAddresses, voters),
   withAdmin,
+  preloadKafkaClient,
   runSmoke,
   hostPorts: hostProbe,
   connectClient: (baseUrl) => new ConnectClient(baseUrl),

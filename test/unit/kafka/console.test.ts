@@ -23,7 +23,7 @@ describe('startingPosition', () => {
     { options: { group: 'billing' }, position: { mode: MessagesStreamModes.COMMITTED, fallbackMode: MessagesStreamFallbackModes.LATEST } },
     { options: { group: 'billing', fromBeginning: true }, position: { mode: MessagesStreamModes.COMMITTED, fallbackMode: MessagesStreamFallbackModes.EARLIEST } },
   ])('$options', ({ options, position }) => {
-    expect(startingPosition(options)).toEqual(position);
+    expect(startingPosition(options, { MessagesStreamModes, MessagesStreamFallbackModes })).toEqual(position);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../../../src/config/parse.js';
 import { insideReach } from '../../../src/smoke/inside-reach.js';
 import { FakeRuntime } from '../../fakes/fake-runtime.js';
-import { metadataResponse } from './metadata-response.js';
+import { metadataResponse } from '../kafka/metadata-response.js';
 
 const config = parseConfig({ brokers: 2 }, { source: 'test', defaultName: 'unit-reach', env: {} });
 const addresses = ['kafka-1:9093', 'kafka-2:9093'];

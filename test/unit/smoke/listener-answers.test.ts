@@ -3,10 +3,10 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { parseConfig } from '../../../src/config/parse.js';
 import { composeLabel, networkName, projectLabels } from '../../../src/engine/labels.js';
 import type { ContainerSummary } from '../../../src/engine/runtime.js';
-import type { AdvertisedBroker } from '../../../src/smoke/metadata-wire.js';
+import type { AdvertisedBroker } from '../../../src/kafka/metadata-wire.js';
 import { askMetadata, listenerAnswers } from '../../../src/smoke/listener-answers.js';
 import { FakeRuntime } from '../../fakes/fake-runtime.js';
-import { metadataResponse } from './metadata-response.js';
+import { metadataResponse } from '../kafka/metadata-response.js';
 
 const project = 'unit-answers';
 const servers: Server[] = [];

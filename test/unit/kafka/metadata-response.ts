@@ -1,4 +1,4 @@
-import type { AdvertisedBroker } from '../../../src/smoke/metadata-wire.js';
+import type { AdvertisedBroker } from '../../../src/kafka/metadata-wire.js';
 
 /** A Metadata v4 response body as a broker writes it (header and body, no size prefix). */
 export function metadataResponse(correlationId: number, brokers: readonly AdvertisedBroker[], rack: string | null = null): Buffer {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { advertisedBrokers, metadataRequest, printfEscaped } from '../../../src/smoke/metadata-wire.js';
+import { advertisedBrokers, metadataRequest, printfEscaped } from '../../../src/kafka/metadata-wire.js';
 import { metadataResponse } from './metadata-response.js';
 
 describe('metadataRequest', () => {
@@ -9,7 +9,7 @@ describe('metadataRequest', () => {
     expect(request.readInt32BE(0)).toBe(request.length - 4);
     expect([request.readInt16BE(4), request.readInt16BE(6), request.readInt32BE(8)]).toEqual([3, 4, 7]);
     const clientLength = request.readInt16BE(12);
-    expect(request.toString('utf8', 14, 14 + clientLength)).toBe('kafka-dev-smoke');
+    expect(request.toString('utf8', 14, 14 + clientLength)).toBe('kafka-dev');
     // An empty topic array (not null, which would ask for every topic), then allow_auto_topic_creation false.
     expect([...request.subarray(14 + clientLength)]).toEqual([0, 0, 0, 0, 0]);
   });
