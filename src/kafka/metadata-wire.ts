@@ -8,6 +8,7 @@
  */
 
 import { hostAndPort } from '../model/cluster.js';
+import type { PartitionView } from './admin-port.js';
 
 const apiKeys = { metadata: 3, describeConfigs: 32 } as const;
 const versions = { metadata: 4, describeConfigs: 1 } as const;
@@ -22,12 +23,8 @@ export interface AdvertisedBroker {
   readonly port: number;
 }
 
-export interface MetadataPartition {
+export interface MetadataPartition extends PartitionView {
   readonly errorCode: number;
-  readonly partition: number;
-  readonly leader: number;
-  readonly replicas: readonly number[];
-  readonly isr: readonly number[];
 }
 
 export interface MetadataTopic {

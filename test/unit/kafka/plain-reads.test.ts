@@ -179,6 +179,14 @@ describe('describeTopicsPlainly', () => {
     expect(await describeTopicsPlainly([address], undefined, options)).toEqual([orders, payments]);
   });
 
+  test('named topics come in the order asked for; all topics by code unit, as the client sorts them', async () => {
+    const { address } = await broker({ metadata, configs });
+    expect((await describeTopicsPlainly([address], ['payments', 'orders'], options)).map((topic) => topic.name)).toEqual(['payments', 'orders']);
+    const renamed = { ...metadata, topics: metadata.topics.map((topic) => (topic.name === 'payments' ? { ...topic, name: 'Payments' } : topic)) };
+    const { address: other } = await broker({ metadata: renamed, configs: {} });
+    expect((await describeClusterPlainly([other], options)).topics.map((topic) => topic.name)).toEqual(['Payments', 'orders']);
+  });
+
   test("a topic's config is only what was set on the topic itself (source 1) and has a value, sorted by name", async () => {
     const { address } = await broker({ metadata, configs });
     const [described] = await describeTopicsPlainly([address], ['orders'], options);
@@ -244,8 +252,6 @@ describe('describeTopicsPlainly', () => {
     await expect(describeTopicsPlainly([address], undefined, options)).rejects.toThrow(WireError);
   });
 
-  // Fails against src/kafka/plain-reads.ts as committed: listedTopics names the topic's own error
-  // code, 0 here, so the message reads "Metadata of 'orders' answered error 0".
   test("the WireError of a partition error names that partition's error code", async () => {
     const partition = { errorCode: 72, partition: 0, leader: -1, replicas: [1, 2], isr: [1, 2] };
     const { address } = await broker({ metadata: withTopic('orders', { partitions: [partition] }), configs });
@@ -340,10 +346,6 @@ describe('which broker answers', () => {
     await expect(describeClusterPlainly([address, `127.0.0.1:${refused}`], options)).rejects.toThrow(WireError);
   });
 
-  // Fails against src/kafka/plain-reads.ts as committed: "HTTP" read as a size prefix is 1.2 GB, so
-  // exchange waits for more, the server hangs up, and the bytes count as no answer at all: a plain
-  // Error "No broker answered: …: the connection closed before the reply", which RoutedAdmin does not
-  // fall back on. A secured listener asked in plain text hangs up the same way (see readPlainly).
   test('a listener that answers bytes that are not Kafka and hangs up (an HTTP server) is a WireError, so the caller asks the client', async () => {
     const address = await listening(createServer((socket) => socket.once('data', () => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'))));
     await expect(describeClusterPlainly([address], options)).rejects.toThrow(WireError);
