@@ -7,7 +7,6 @@ import { builtInSource, configFileNames as readableConfigFiles, configFileOf, fi
 import { describeIssue, parseConfig } from './config/parse.js';
 import { userConfigSchema } from './config/schema.js';
 import { checkTopicRequest, type TopicRequest } from './config/check-topic.js';
-import { prepareTopicSave } from './config/save-topic.js';
 import { ConfigError, InterruptedError, InvalidArgumentsError, KafkaDevError, type ConfigIssue } from './base/errors.js';
 import { integer } from './base/integer.js';
 import { plural } from './base/plural.js';
@@ -16,32 +15,29 @@ import { runDefaults } from './model/defaults.js';
 import type { ResolvedConfig, ResolvedTopic, UserConfig } from './model/types.js';
 import { bootstrapServers } from './model/cluster.js';
 import type { ContainerRuntime, EngineInfo } from './engine/runtime.js';
+// Below, modules only some commands need are imported where those commands run: `up` loads about 40 fewer.
 import { DockerodeRuntime } from './engine/dockerode-runtime.js';
 import { discoverEngine, refuseRemoteEngine } from './engine/discovery.js';
 import { machineDiscoveryInputs } from './engine/discovery-inputs.js';
 import { describeEngine } from './engine/discovery-kind.js';
-import { stackLogs, type StackLogs, type StackLogsOptions } from './engine/logs.js';
+import type { StackLogs, StackLogsOptions } from './engine/logs.js';
 import { attempt, whileClusterSettles, withAdmin, type ConsumerGroupView, type KafkaAdmin, type TopicDescription } from './kafka/admin.js';
-import { consumeLines, produceLines, type ConsumeLinesOptions, type ProduceLinesOptions } from './kafka/console.js';
-import { browsePartition, sendMessage, tailTopic, type BrowseRequest, type KafkaRecord, type OutgoingMessage } from './kafka/messages.js';
-import { topicLogSizes, type TopicLogSize } from './kafka/log-sizes.js';
+import type { ConsumeLinesOptions, ProduceLinesOptions } from './kafka/console.js';
+import type { BrowseRequest, KafkaRecord, OutgoingMessage } from './kafka/messages.js';
+import type { TopicLogSize } from './kafka/log-sizes.js';
 import { adminClientSettings, copyMountedFiles, ensureStackMaterial, readSecurityMaterial } from './secrets/material.js';
 import { schemaRegistryUrls } from './model/companions/schema-registry.js';
 import { chosenUser, userClientSettings, withExistingFiles } from './secrets/user-client.js';
 import type { ClientPem } from './model/client-formats.js';
 import type { ClientSettings } from './model/client-settings.js';
-import { readComposeFile } from './compose/read.js';
 import { renderCompose } from './compose/render.js';
 import { buildStackModel } from './model/stack.js';
-import { manifestsYaml, manifestYaml, strimziManifests } from './export/strimzi.js';
-import { parseCommandConfig } from './config/command-config.js';
-import { applyPlan, planApply, type ApplyPlan } from './stack/apply.js';
-import { lintCompose, type LintReport } from './lint/lint.js';
+import type { ApplyPlan } from './stack/apply.js';
+import type { LintReport } from './lint/lint.js';
 import { configFromChoices, problemAt, type InitChoices } from './init/choices.js';
-import { configFileNames, configFileText, spelledOut, type ConfigFormat } from './init/config-file.js';
-import { configFromCompose } from './init/from-compose.js';
+import type { ConfigFormat } from './init/config-file.js';
 import { runSmoke, type SmokeOptions, type SmokeReport } from './smoke/smoke.js';
-import { runDoctor, type DoctorReport } from './health/doctor.js';
+import type { DoctorReport } from './health/doctor.js';
 import { stackStatus, type StackStatus } from './health/status.js';
 import { downOperation, type DownOptions, type DownResult } from './stack/down.js';
 import { upOperation, type UpOptions, type UpResult } from './stack/up.js';
@@ -196,7 +192,7 @@ export async function status(options: CommonOptions = {}): Promise<StackStatus> 
 
 /** A pass/warn/fail verdict per check (engine, images, ports, volumes, both listeners), each with its fix. */
 export async function doctor(options: CommonOptions = {}): Promise<DoctorReport> {
-  return runDoctor(await configOf(options), runtimeOf(options));
+  return (await import('./health/doctor.js')).runDoctor(await configOf(options), runtimeOf(options));
 }
 
 /** Sends numbered messages over both listeners and reports what came back; `passed` says whether all did, once and in order. */
@@ -210,32 +206,32 @@ export async function smoke(options: CommonOptions & SmokeOptions = {}): Promise
 
 /** The logs of the stack's containers, in time order; with `follow`, as they arrive until the stack stops or the signal aborts. */
 export async function logs(options: CommonOptions & Omit<StackLogsOptions, 'signal'>): Promise<StackLogs> {
-  return stackLogs((await configOf(options)).name, runtimeOf(options), options);
+  return (await import('./engine/logs.js')).stackLogs((await configOf(options)).name, runtimeOf(options), options);
 }
 
 /** Sends the input to the topic over OUTSIDE, one message per line; returns how many were sent. */
 export async function produce(topic: string, input: Readable, options: CommonOptions & ProduceLinesOptions & ActingUser = {}): Promise<number> {
-  return produceLines(await actingClient(await configOf(options), 'produce', options.user), topic, input, options);
+  return (await import('./kafka/console.js')).produceLines(await actingClient(await configOf(options), 'produce', options.user), topic, input, options);
 }
 
 /** Writes the topic's messages to the output as they arrive, until the signal, `maxMessages` or `idleMs`; returns how many. */
 export async function consume(topic: string, output: Writable, options: CommonOptions & Omit<ConsumeLinesOptions, 'signal'> & ActingUser = {}): Promise<number> {
-  return consumeLines(await actingClient(await configOf(options), 'consume', options.user), topic, output, options);
+  return (await import('./kafka/console.js')).consumeLines(await actingClient(await configOf(options), 'consume', options.user), topic, output, options);
 }
 
 /** One partition's messages as bytes, with headers: from an offset, a timestamp, the beginning, or the newest ones (newest first). */
 export async function browseMessages(topic: string, request: BrowseRequest, options: CommonOptions & ActingUser = {}): Promise<KafkaRecord[]> {
-  return browsePartition(await actingClient(await configOf(options), 'consume', options.user), topic, request);
+  return (await import('./kafka/messages.js')).browsePartition(await actingClient(await configOf(options), 'consume', options.user), topic, request);
 }
 
 /** Calls `onRecord` for each message that arrives on the topic after the call, until the signal aborts. */
 export async function tailMessages(topic: string, onRecord: (record: KafkaRecord) => void, options: CommonOptions & ActingUser & { signal: AbortSignal }): Promise<void> {
-  return tailTopic(await actingClient(await configOf(options), 'consume', options.user), topic, onRecord, options.signal);
+  return (await import('./kafka/messages.js')).tailTopic(await actingClient(await configOf(options), 'consume', options.user), topic, onRecord, options.signal);
 }
 
 /** Sends one message with its key and headers over OUTSIDE. */
 export async function produceMessage(topic: string, message: OutgoingMessage, options: CommonOptions & ActingUser = {}): Promise<void> {
-  return sendMessage(await actingClient(await configOf(options), 'produce', options.user), topic, message);
+  return (await import('./kafka/messages.js')).sendMessage(await actingClient(await configOf(options), 'produce', options.user), topic, message);
 }
 
 export const defaultComposeFile = runDefaults.composeFile;
@@ -287,6 +283,7 @@ async function writeOutput(file: string, text: string, hint = 'Choose a path in 
  * returns the files written and the whole multi-document text.
  */
 export async function exportStrimzi(options: CommonOptions & { outDir?: string } = {}): Promise<{ text: string; files: string[] }> {
+  const { strimziManifests, manifestsYaml, manifestYaml } = await import('./export/strimzi.js');
   const manifests = strimziManifests(await configOf(options));
   const text = manifestsYaml(manifests);
   if (!options.outDir) return { text, files: [] };
@@ -324,20 +321,20 @@ export async function planApplyTo(options: ApplyTargetOptions): Promise<{ plan: 
   const text = file === undefined ? '' : await readFile(resolve(cwd, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new InvalidArgumentsError('kafka-dev apply', [{ path: '--command-config', message: `got ${quoteText(file)}: ${error.code ?? error.message}; expected a readable client properties file` }]);
   });
-  const target = parseCommandConfig(text, { file: file ?? '--command-config', cwd, bootstrap });
-  return { plan: await planApply(await configOf(options), target, Boolean(options.prune)), target };
+  const target = (await import('./config/command-config.js')).parseCommandConfig(text, { file: file ?? '--command-config', cwd, bootstrap });
+  return { plan: await (await import('./stack/apply.js')).planApply(await configOf(options), target, Boolean(options.prune)), target };
 }
 
 /** Carries out a plan from `planApplyTo`, and only it; returns a line per change applied. */
 export async function applyTo(plan: ApplyPlan, target: ClientSettings): Promise<string[]> {
-  return applyPlan(plan, target);
+  return (await import('./stack/apply.js')).applyPlan(plan, target);
 }
 
 export { deletesSomething, describeApplyPlan, describeApplyTarget, pendingChanges, type ApplyPlan } from './stack/apply.js';
 
 /** Checks a docker-compose file with Kafka for the classic mistakes; without a file, the compose file in `cwd`. */
 export async function lint(file?: string, options: { cwd?: string } = {}): Promise<LintReport> {
-  return lintCompose(await readComposeFile(file, options.cwd ?? process.cwd()));
+  return (await import('./lint/lint.js')).lintCompose(await (await import('./compose/read.js')).readComposeFile(file, options.cwd ?? process.cwd()));
 }
 
 /** A row of `topic list`: a topic in the cluster, or a declared one `up` has not created yet. */
@@ -415,7 +412,7 @@ export function topicListEntries(config: ResolvedConfig, inCluster: readonly { n
 export async function topicSizes(options: CommonOptions = {}): Promise<Map<string, TopicLogSize>> {
   const config = await configOf(options);
   const cluster = await adminFor({ ...options, config }, (admin) => attempt('list topics', () => admin.describeCluster()));
-  return topicLogSizes(await actingClient(config, 'topic', undefined), cluster.topics);
+  return (await import('./kafka/log-sizes.js')).topicLogSizes(await actingClient(config, 'topic', undefined), cluster.topics);
 }
 
 /** Every consumer group: members, assignment, committed offsets and lag per partition. */
@@ -440,7 +437,7 @@ export async function addTopic(request: TopicRequest, options: CommonOptions & {
   const checked = checkTopicRequest(request, config.brokers, config);
   if (!checked.topic) throw new InvalidArgumentsError('topic add', checked.issues);
   const { topic } = checked;
-  const edit = options.save ? await prepareTopicSave(config, topic) : undefined;
+  const edit = options.save ? await (await import('./config/save-topic.js')).prepareTopicSave(config, topic) : undefined;
   const outcome = await adminFor({ ...options, config }, (admin) => attempt(`create topic '${topic.name}'`, () => admin.createTopic(topic)));
   if (outcome === 'exists') {
     throw new KafkaDevError(`Topic '${topic.name}' already exists in project ${config.name}`, {
@@ -485,6 +482,7 @@ export interface InitResult {
 export async function init(options: InitOptions = {}): Promise<InitResult> {
   const cwd = options.cwd ?? process.cwd();
   const format = options.format ?? runDefaults.initFormat;
+  const { configFileNames, configFileText, spelledOut } = await import('./init/config-file.js');
   const fileName = configFileNames[format];
   refuseToOverwrite(cwd, fileName, options);
   const draft = options.fromCompose ? await draftFromCompose(options.fromCompose, cwd, options.projectName) : await draftFromChoices(options);
@@ -530,8 +528,8 @@ async function draftFromChoices(options: InitOptions): Promise<Draft> {
 }
 
 async function draftFromCompose(file: string, cwd: string, projectName: string | undefined): Promise<Draft> {
-  const document = await readComposeFile(file, cwd);
-  const { config, notCarried } = configFromCompose(document);
+  const document = await (await import('./compose/read.js')).readComposeFile(file, cwd);
+  const { config, notCarried } = (await import('./init/from-compose.js')).configFromCompose(document);
   return {
     config: projectName ? { ...config, name: projectName } : config,
     header: () => [

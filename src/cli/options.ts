@@ -60,3 +60,13 @@ export function countFlag(name: string, value: string | undefined, fallback: num
   }
   return count;
 }
+
+/** A console's port flag (`ui --port`, `up --ui-port`): 0 for any free port. */
+export function uiPortFlag(command: string, flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = wholeNumber(value);
+  if (port === undefined || port > 65_535) {
+    throw new InvalidArgumentsError(`kafka-dev ${command}`, [{ path: flag, message: `got ${quoteText(value)}, expected a port number from 0 (any free port) to 65535` }]);
+  }
+  return port;
+}

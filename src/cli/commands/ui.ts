@@ -1,8 +1,6 @@
 import { InvalidArgumentsError } from '../../base/errors.js';
-import { quoteText } from '../../base/text.js';
-import { wholeNumber } from '../../base/whole-number.js';
 import { startUi, type RunningUi } from '../../index.js';
-import { loadOptions, type GlobalFlags } from '../options.js';
+import { loadOptions, uiPortFlag, type GlobalFlags } from '../options.js';
 
 export interface UiFlags extends GlobalFlags {
   port?: string;
@@ -24,15 +22,6 @@ export async function serveUntilStopped(ui: RunningUi, signal: AbortSignal, open
   if (open) await openInBrowser(ui.url);
   if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
   await ui.close();
-}
-
-export function uiPortFlag(command: string, flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const port = wholeNumber(value);
-  if (port === undefined || port > 65_535) {
-    throw new InvalidArgumentsError(`kafka-dev ${command}`, [{ path: flag, message: `got ${quoteText(value)}, expected a port number from 0 (any free port) to 65535` }]);
-  }
-  return port;
 }
 
 /** The desktop's own opener; without one the printed URL is still there to click. */

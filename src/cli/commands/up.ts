@@ -2,12 +2,11 @@ import pc from 'picocolors';
 import { configWarnings, describeReconciled, loadConfig, networkName, up } from '../../api.js';
 import { InvalidArgumentsError } from '../../base/errors.js';
 import { quoteText } from '../../base/text.js';
-import { startUi, type RunningUi } from '../../index.js';
+import type { RunningUi } from '../../index.js';
 import { runDefaults } from '../../model/defaults.js';
-import { loadOptions, secondsFlag, type GlobalFlags } from '../options.js';
+import { loadOptions, secondsFlag, uiPortFlag, type GlobalFlags } from '../options.js';
 import { printResult, progress, warn } from '../output.js';
 import { runWithProgress } from '../tasks.js';
-import { serveUntilStopped, uiPortFlag } from './ui.js';
 
 export interface UpFlags extends GlobalFlags {
   timeout?: string;
@@ -31,7 +30,8 @@ export async function upCommand(flags: UpFlags, signal: AbortSignal): Promise<nu
   const config = await loadConfig({ ...loadOptions('up', flags), signal });
   for (const warning of configWarnings(config)) warn(warning);
   // Listening before the stack starts: a port in use is refused before anything is created.
-  const ui = flags.ui ? await startUi({ config, context: flags.context, port: uiPort }) : undefined;
+  // The console's modules load only with --ui.
+  const ui = flags.ui ? await (await import('../../index.js')).startUi({ config, context: flags.context, port: uiPort }) : undefined;
   const result = await upClosingUiOnFailure(ui, {
     config,
     context: flags.context,
@@ -59,7 +59,7 @@ export async function upCommand(flags: UpFlags, signal: AbortSignal): Promise<nu
     ].join('\n'),
   );
   if (!ui) return;
-  await serveUntilStopped(ui, signal);
+  await (await import('./ui.js')).serveUntilStopped(ui, signal);
   return 0;
 }
 
