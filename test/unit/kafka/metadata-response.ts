@@ -1,4 +1,4 @@
-import type { AdvertisedBroker } from '../../../src/kafka/metadata-wire.js';
+import type { AdvertisedBroker, MetadataPartition, MetadataTopic } from '../../../src/kafka/metadata-wire.js';
 
 /**
  * Test-side encoders of the two Kafka responses kafka-dev reads itself, written from the
@@ -7,27 +7,13 @@ import type { AdvertisedBroker } from '../../../src/kafka/metadata-wire.js';
  * not against its own mirror image. Each returns header and body, without the size prefix.
  */
 
-export interface MetadataBroker {
-  readonly nodeId: number;
-  readonly host: string;
-  readonly port: number;
+export interface MetadataBroker extends AdvertisedBroker {
   readonly rack?: string | null;
 }
 
-export interface MetadataPartitionBody {
-  readonly errorCode: number;
-  readonly partition: number;
-  readonly leader: number;
-  readonly replicas: readonly number[];
-  readonly isr: readonly number[];
-}
-
-export interface MetadataTopicBody {
-  readonly errorCode: number;
-  readonly name: string;
-  readonly internal: boolean;
-  readonly partitions: readonly MetadataPartitionBody[];
-}
+// The answer's shape is src's; the bytes below are written from the protocol, not by src's encoders.
+export type MetadataPartitionBody = MetadataPartition;
+export type MetadataTopicBody = MetadataTopic;
 
 /** A Metadata v4 response, field by field. */
 export interface MetadataBody {
