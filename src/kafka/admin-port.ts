@@ -99,5 +99,8 @@ export interface AdminOptions {
   retries?: number;
 }
 
+/** Unless told otherwise: 5 s per request and no retries, for plain reads and the client alike. */
+export const adminDefaults = { timeoutMs: 5000, retries: 0 } as const satisfies Required<AdminOptions>;
+
 /** For requests right after start-up: a fresh cluster may answer NOT_CONTROLLER until its controller settles. */
 export const whileClusterSettles: AdminOptions = { retries: 10 };

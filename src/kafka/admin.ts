@@ -5,7 +5,7 @@ import { bootstrapOf, isPlaintext, securityFailure, type KafkaTarget } from './c
 import type { AclEntry } from './acl-plan.js';
 import { describeClusterPlainly, describeTopicsPlainly, type PlainReadOptions } from './plain-reads.js';
 import { WireError } from './metadata-wire.js';
-import type { AdminOptions, ClusterView, KafkaAdmin, ScramDeletion, ScramUpsertion, TopicConfigUpdate, TopicDescription } from './admin-port.js';
+import { adminDefaults, type AdminOptions, type ClusterView, type KafkaAdmin, type ScramDeletion, type ScramUpsertion, type TopicConfigUpdate, type TopicDescription } from './admin-port.js';
 
 export type { BrokerView, TopicView, ClusterView, PartitionView, TopicDescription, ConsumerGroupView, ScramUpsertion, ScramDeletion, TopicConfigUpdate, KafkaAdmin, AdminOptions } from './admin-port.js';
 export { whileClusterSettles } from './admin-port.js';
@@ -48,7 +48,7 @@ class RoutedAdmin implements KafkaAdmin {
     private readonly target: KafkaTarget,
     private readonly options: AdminOptions = {},
   ) {
-    if (isPlaintext(target)) this.plain = { bootstrap: bootstrapOf(target), options: { timeoutMs: options.timeoutMs ?? 5000, retries: options.retries ?? 0 } };
+    if (isPlaintext(target)) this.plain = { bootstrap: bootstrapOf(target), options: { timeoutMs: options.timeoutMs ?? adminDefaults.timeoutMs, retries: options.retries ?? adminDefaults.retries } };
   }
 
   describeCluster(): Promise<ClusterView> {

@@ -23,7 +23,7 @@ import type { ApiVersionRange } from './kafka-release.js';
 import type { ScramCredential } from './scram-credential.js';
 import type { ScramMechanismName, ScramUserView } from './scram-plan.js';
 
-import type { AdminOptions, ClusterView, ConsumerGroupView, KafkaAdmin, PartitionView, ScramDeletion, ScramUpsertion, TopicConfigUpdate, TopicDescription, TopicView } from './admin-port.js';
+import { adminDefaults, type AdminOptions, type ClusterView, type ConsumerGroupView, type KafkaAdmin, type PartitionView, type ScramDeletion, type ScramUpsertion, type TopicConfigUpdate, type TopicDescription, type TopicView } from './admin-port.js';
 
 /**
  * KafkaAdmin over the client library (@platformatic/kafka: maintained, pure JavaScript, Kafka
@@ -31,7 +31,7 @@ import type { AdminOptions, ClusterView, ConsumerGroupView, KafkaAdmin, Partitio
  */
 
 /** An admin client for a bootstrap list, or for a secured listener's client settings. */
-export function connectClientAdmin(target: KafkaTarget, { timeoutMs = 5000, retries = 0 }: AdminOptions = {}): KafkaAdmin {
+export function connectClientAdmin(target: KafkaTarget, { timeoutMs = adminDefaults.timeoutMs, retries = adminDefaults.retries }: AdminOptions = {}): KafkaAdmin {
   const client = new Admin({
     clientId: 'kafka-dev',
     ...connectionOptions(target),
