@@ -96,6 +96,24 @@ export async function resourcesOf(project: string): Promise<ProjectResources> {
   };
 }
 
+/**
+ * The exit code of each of the project's services whose container ended while `work` ran (137:
+ * killed after its stop timeout), read from the engine's events; one-off containers (smoke checks) are left out.
+ */
+export async function exitCodesDuring(project: string, work: () => Promise<unknown>): Promise<Record<string, number>> {
+  const since = Math.floor(Date.now() / 1000);
+  await work();
+  const until = Math.ceil(Date.now() / 1000) + 1;
+  const filters = { type: ['container' as const], event: ['die'], label: [`com.docker.compose.project=${project}`] };
+  // With `until`, the engine replays the past events and ends the stream.
+  const stream = await docker.getEvents({ since, until, filters });
+  let text = '';
+  for await (const chunk of stream) text += chunk.toString();
+  const events = text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { Actor: { Attributes: Record<string, string> } });
+  const services = events.map(({ Actor }) => Actor.Attributes).filter((attributes) => attributes['com.docker.compose.oneoff'] !== 'True');
+  return Object.fromEntries(services.map((attributes) => [attributes['com.docker.compose.service']!, Number(attributes.exitCode)]));
+}
+
 /** Safety net for afterAll: removes whatever a failed test left for this project. */
 export async function removeProject(project: string): Promise<void> {
   const { containers, networks, volumes } = await resourcesOf(project);

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { consume, kafkaDev, produce, projectDir, removeProject, requireDocker, resourcesOf, testImages, uniqueProject } from './helpers.js';
+import { consume, exitCodesDuring, kafkaDev, produce, projectDir, removeProject, requireDocker, resourcesOf, testImages, uniqueProject } from './helpers.js';
 
 /** KRaft single node, on Kafka 4.x (apache/kafka contract) and on Kafka 3.9 (cp-kafka contract). */
 describe.each([
@@ -47,5 +47,37 @@ describe.each([
     expect(refused.stderr).toMatch(/clusterId: volume .* holds data of cluster 'kraft:[\w-]{22}', but this config runs 'kraft:AAAAAAAAAAAAAAAAAAAAAA'; start fresh with 'kafka-dev down --volumes'/);
     expect((await resourcesOf(project)).containers).toEqual([]);
     expect((await run('down', '--volumes')).exitCode).toBe(0);
+  });
+});
+
+/** Two brokers and a dedicated controller: the brokers' controlled shutdown needs the controller, so it stops after them. */
+describe('KRaft with a dedicated controller', () => {
+  const project = uniqueProject('kraft-controller');
+  let cwd: string;
+  const run = (...args: string[]) => kafkaDev([...args, '-p', project], { cwd, env: { KAFKA_DEV_KAFKA_IMAGE: testImages.apacheKafka } });
+
+  beforeAll(async () => {
+    await requireDocker();
+    cwd = await projectDir({ mode: 'kraft', brokers: 2, controllers: 1, topics: [{ name: 'events', partitions: 2 }] });
+  });
+  afterAll(() => removeProject(project));
+
+  test('up starts two brokers and the controller; down stops every node cleanly (none killed), and the data is there after up', async () => {
+    const result = await run('up');
+    expect(result.exitCode, result.stderr + result.stdout).toBe(0);
+    const { containers } = await resourcesOf(project);
+    expect(containers.map((c) => c.Labels['com.docker.compose.service']).sort()).toEqual(['controller', 'kafka-1', 'kafka-2']);
+    await produce('localhost:9092', 'events', ['c1', 'c2']);
+
+    let down: Awaited<ReturnType<typeof run>> | undefined;
+    const exitCodes = await exitCodesDuring(project, async () => (down = await run('down')));
+    expect(down!.exitCode, down!.stderr).toBe(0);
+    expect(Object.keys(exitCodes).sort()).toEqual(['controller', 'kafka-1', 'kafka-2']);
+    // 143: the JVM ended on SIGTERM after its shutdown hooks ran; 137 would be the engine's kill after the stop timeout.
+    expect(Object.values(exitCodes).filter((code) => code === 137)).toEqual([]);
+
+    const again = await run('up');
+    expect(again.exitCode, again.stderr + again.stdout).toBe(0);
+    expect((await consume('localhost:9092', 'events', 2)).sort()).toEqual(['c1', 'c2']);
   });
 });

@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../../../src/config/parse.js';
 import { downOperation, type DownOptions } from '../../../src/stack/down.js';
 import { runOperation } from '../../../src/stack/steps.js';
-import { runningStack } from '../../fakes/fake-up.js';
+import { upOperation } from '../../../src/stack/up.js';
+import { fakeUpDependencies, runningStack } from '../../fakes/fake-up.js';
 import { FakeRuntime } from '../../fakes/fake-runtime.js';
 
 // A project name of its own, so the project lock is never one an e2e run holds.
@@ -25,6 +26,21 @@ describe('down', () => {
     expect(result.containersRemoved.toSorted()).toEqual([`${project}-kafka-1-1`, `${project}-kafka-2-1`, `${project}-zookeeper-1`]);
     expect(result.networksRemoved).toEqual([`${project}_default`]);
     expect(runtime.containers.size + runtime.networks.size).toBe(0);
+  });
+
+  test('stops each service while what it needs still runs: companions, then brokers, then dedicated controllers', async () => {
+    const kraft = parseConfig(
+      { mode: 'kraft', brokers: 2, controllers: 1, connect: {} },
+      { source: 'test', defaultName: project, env: { KAFKA_DEV_CONNECT_IMAGE: 'kafka-dev-local/cp-kafka-connect:7.9' } },
+    );
+    const runtime = new FakeRuntime([kraft.images.kafka, kraft.connect!.image]);
+    await runOperation(upOperation(kraft, runtime, { smoke: false }, fakeUpDependencies(runtime)));
+    runtime.calls.length = 0;
+    await down(runtime);
+    const stops = runtime.callsOf('stopContainer').map((call) => call.replace(`${project}-`, '').replace(' 30s', ''));
+    expect(stops[0]).toBe('connect-1-1');
+    expect(stops.slice(1, 3).sort()).toEqual(['kafka-1-1', 'kafka-2-1']);
+    expect(stops.slice(3)).toEqual(['controller-1']);
   });
 
   test('keeps the volumes, and with them the data, unless asked', async () => {
