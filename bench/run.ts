@@ -7,6 +7,7 @@
  * A stack name may end in a security protocol for OUTSIDE (`kraft-1-ssl`, `kraft-1-sasl_plaintext`,
  * `kraft-1-sasl_ssl`; SASL is SCRAM-SHA-512): such a stack runs kafka-dev's rows only, and its
  * cold up is compared with the plain stack of the same mode and size from the same run.
+ * `kraft-3-controller` is a KRaft stack whose brokers have one dedicated controller instead of each being a voter.
  *
  * Every row is printed with its ratio to the manual way of the same stack in the same run, and
  * the targets of the speed work are judged at the end. `--floor` adds two more cold starts per
@@ -41,11 +42,14 @@ const { values: flags } = parseArgs({
 const runs = Number(flags.runs);
 const securedProtocols = { ssl: 'SSL', sasl_plaintext: 'SASL_PLAINTEXT', sasl_ssl: 'SASL_SSL' } as const;
 const stacks = flags.stacks!.split(',').map((name) => {
-  const [mode, brokers, secured] = name.split('-') as ['zookeeper' | 'kraft', string, keyof typeof securedProtocols | undefined];
-  if (secured !== undefined && !(secured in securedProtocols)) throw new Error(`--stacks: ${name} ends in '${secured}'; expected one of ${Object.keys(securedProtocols).join(', ')}`);
-  return { name, mode, brokers: Number(brokers), plain: `${mode}-${brokers}`, outside: secured && securedProtocols[secured] };
+  const [mode, brokers, variant] = name.split('-') as ['zookeeper' | 'kraft', string, keyof typeof securedProtocols | 'controller' | undefined];
+  const controllers = variant === 'controller' ? 1 : 0;
+  const secured = variant === 'controller' ? undefined : variant;
+  if (secured !== undefined && !(secured in securedProtocols)) throw new Error(`--stacks: ${name} ends in '${secured}'; expected 'controller' or one of ${Object.keys(securedProtocols).join(', ')}`);
+  return { name, mode, brokers: Number(brokers), controllers, plain: `${mode}-${brokers}`, outside: secured && securedProtocols[secured] };
 });
 type Stack = (typeof stacks)[number];
+const stackWidth = Math.max(12, ...stacks.map((stack) => stack.name.length));
 
 interface Row {
   stack: string;
@@ -249,6 +253,7 @@ for (const stack of stacks) {
     stringify({
       mode: stack.mode,
       brokers: stack.brokers,
+      ...(stack.controllers > 0 && { controllers: stack.controllers }),
       listeners: { outside: { port: ports.broker } },
       zookeeper: { port: ports.zookeeper },
       ...(stack.outside && { security: { outside: stack.outside, sasl: { mechanism: 'SCRAM-SHA-512' } } }),
@@ -275,11 +280,11 @@ const summary = rows.map((entry) => ({
 const medianOf = (stack: string, name: string) => summary.find((entry) => entry.stack === stack && entry.row === name)?.medianMs ?? Number.NaN;
 const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}x` : '-');
 
-console.log(`\n${'stack'.padEnd(12)} ${'row'.padEnd(42)} ${'median'.padStart(9)}  ${'min'.padStart(9)}  ${'max'.padStart(9)}  vs manual`);
+console.log(`\n${'stack'.padEnd(stackWidth)} ${'row'.padEnd(42)} ${'median'.padStart(9)}  ${'min'.padStart(9)}  ${'max'.padStart(9)}  vs manual`);
 for (const entry of summary) {
   const versusManual = entry.row === row.readiness ? '' : ratio(entry.medianMs / medianOf(entry.stack, row.manual));
   console.log(
-    `${entry.stack.padEnd(12)} ${entry.row.padEnd(42)} ${seconds(entry.medianMs).padStart(9)}  ${seconds(entry.minMs).padStart(9)}  ${seconds(entry.maxMs).padStart(9)}  ${versusManual.padStart(9)}`,
+    `${entry.stack.padEnd(stackWidth)} ${entry.row.padEnd(42)} ${seconds(entry.medianMs).padStart(9)}  ${seconds(entry.minMs).padStart(9)}  ${seconds(entry.maxMs).padStart(9)}  ${versusManual.padStart(9)}`,
   );
 }
 
@@ -301,25 +306,27 @@ const verdict = (met: boolean, value: number) => (Number.isNaN(value) ? 'not run
 console.log('\ntargets');
 for (const name of names) {
   const value = comparisons.upToManual[name]!;
-  console.log(`  ${name.padEnd(12)} cold up <= 0.5x manual: ${ratio(value)} ${verdict(value <= 0.5, value)}`);
+  console.log(`  ${name.padEnd(stackWidth)} cold up <= 0.5x manual: ${ratio(value)} ${verdict(value <= 0.5, value)}`);
 }
 for (const name of names) {
   const value = comparisons.repeatUpMs[name]!;
-  console.log(`  ${name.padEnd(12)} repeated up < 0.5 s: ${seconds(value)} ${verdict(value < 500, value)}`);
+  console.log(`  ${name.padEnd(stackWidth)} repeated up < 0.5 s: ${seconds(value)} ${verdict(value < 500, value)}`);
 }
 for (const [mode, value] of Object.entries(comparisons.threeOverOneBroker)) {
-  console.log(`  ${mode.padEnd(12)} 3-broker up <= 1.5x 1-broker up: ${ratio(value)} ${verdict(value <= 1.5, value)}`);
+  console.log(`  ${mode.padEnd(stackWidth)} 3-broker up <= 1.5x 1-broker up: ${ratio(value)} ${verdict(value <= 1.5, value)}`);
 }
-const kraftDown = comparisons.downMs['kraft-3'] ?? Number.NaN;
-const kraftKilled = comparisons.killedOnDown['kraft-3'] ?? [];
-console.log(`  kraft-3      down < 3 s, no broker killed: ${seconds(kraftDown)}, killed: ${kraftKilled.join(', ') || 'none'} ${verdict(kraftDown < 3000 && kraftKilled.length === 0, kraftDown)}`);
-for (const name of names) console.log(`  ${name.padEnd(12)} down killed (exit 137): ${killedIn(name).join(', ') || 'none'}`);
+for (const name of ['kraft-3', ...names.filter((name) => name.startsWith('kraft-3-'))]) {
+  const value = comparisons.downMs[name] ?? Number.NaN;
+  const killedNodes = comparisons.killedOnDown[name] ?? [];
+  console.log(`  ${name.padEnd(stackWidth)} down < 3 s, no broker killed: ${seconds(value)}, killed: ${killedNodes.join(', ') || 'none'} ${verdict(value < 3000 && killedNodes.length === 0, value)}`);
+}
+for (const name of names) console.log(`  ${name.padEnd(stackWidth)} down killed (exit 137): ${killedIn(name).join(', ') || 'none'}`);
 
 console.log('\nsecured listeners: cold up over the plain stack of the same run');
 for (const [name, extra] of Object.entries(comparisons.securedUpExtraMs)) console.log(`  ${name.padEnd(24)} ${Number.isNaN(extra) ? '- (its plain stack was not run)' : `+${seconds(extra)}`}`);
 
 console.log('\nmemory right after up (docker stats)');
-for (const entry of memory) console.log(`${entry.stack.padEnd(12)} ${entry.container.padEnd(22)} ${entry.memory}`);
+for (const entry of memory) console.log(`${entry.stack.padEnd(stackWidth)} ${entry.container.padEnd(22)} ${entry.memory}`);
 
 const resultsDir = join(repoRoot, 'bench/results');
 await mkdir(resultsDir, { recursive: true });
