@@ -29,7 +29,7 @@ import { describeEachBroker } from '../dist/kafka/probe.js';
 import { flavorTemplates, loadFlavor } from '../dist/model/flavor.js';
 
 const repoRoot = new URL('../', import.meta.url).pathname;
-const cli = join(repoRoot, 'dist/cli/main.js');
+const cli = join(repoRoot, 'dist/cli-bundle/main.js');
 
 const { values: flags } = parseArgs({
   options: {

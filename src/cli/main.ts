@@ -7,6 +7,7 @@ import { parseCommandLine, type CommandSpec } from './command-line.js';
 import { commands, globalFlags } from './commands.js';
 import { progress } from './output.js';
 import { reportError } from './exit.js';
+import { packageFile } from '../base/package-files.js';
 
 /**
  * Entry point: parses the command line, runs the command, and owns the exit code. The process
@@ -15,7 +16,7 @@ import { reportError } from './exit.js';
  */
 // Node keeps the compiled code of kafka-dev and its dependencies on disk: later runs start faster.
 module.enableCompileCache?.();
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
 const abort = new AbortController();
 let running: CommandSpec | undefined;
 let interruptedBy: 'SIGINT' | 'SIGTERM' | undefined;

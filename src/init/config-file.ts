@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Document } from 'yaml';
 import type { ResolvedConfig, ResolvedService, ServiceConfig, UserConfig } from '../model/types.js';
 import { jsLiteral } from '../base/js-literal.js';
+import { packageFile } from '../base/package-files.js';
 import { fillTemplate } from './fill-template.js';
 
 /** The formats `kafka-dev init` writes; all three load with `loadConfig`. */
@@ -15,7 +15,7 @@ export const configFileNames: Readonly<Record<ConfigFormat, string>> = {
   yaml: 'kafka-dev.config.yaml',
 };
 
-const templateFile = fileURLToPath(new URL('../../templates/init/kafka-dev.config.ts.template', import.meta.url));
+const templateFile = packageFile('templates', 'init', 'kafka-dev.config.ts.template');
 
 /**
  * Every field of a resolved config that applies to its mode, so the written file shows each knob

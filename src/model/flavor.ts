@@ -5,9 +5,9 @@
  * and (for the families kafka-dev renders) the environment templates.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { packageFile } from '../base/package-files.js';
 import { wholeNumber } from '../base/whole-number.js';
 import type { ImageFlavor } from './types.js';
 import type { ImageReference } from './image-reference.js';
@@ -73,8 +73,7 @@ export type ImageRole = 'kafka' | 'zookeeper';
 const flavorFiles = { confluent: true, apache: true, bitnami: true, wurstmeister: true, zookeeper: true } satisfies Record<ImageFlavor, true>;
 export const imageFlavors = Object.keys(flavorFiles) as ImageFlavor[];
 
-const flavorsDir = fileURLToPath(new URL('../../templates/flavors/', import.meta.url));
-const readYaml = (name: string): unknown => parseYaml(readFileSync(`${flavorsDir}${name}.yaml`, 'utf8'));
+const readYaml = (name: string): unknown => parseYaml(readFileSync(packageFile('templates', 'flavors', `${name}.yaml`), 'utf8'));
 const loaded = new Map<ImageFlavor, Flavor>();
 
 export function loadFlavor(name: ImageFlavor): Flavor {

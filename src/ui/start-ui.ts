@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 import { loadConfig, type CommonOptions, type OutgoingMessage } from '../api.js';
 import { KafkaDevError } from '../base/errors.js';
+import { packageFile } from '../base/package-files.js';
 import { describeValue } from '../base/text.js';
 import { browseQuery } from './browse-query.js';
 import { apiConsoleData, type ConsoleData } from './console-data.js';
@@ -35,12 +36,11 @@ export interface RunningUi {
   close(): Promise<void>;
 }
 
-const assetsFolder = new URL('../../ui-assets/', import.meta.url);
 const contentTypes: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 const requireAsset = createRequire(import.meta.url);
 /** Every file the console serves, by the name its pages ask for: nothing else on disk is reachable. */
-const assetFiles: ReadonlyMap<string, string | URL> = new Map<string, string | URL>([
-  ...['index.html', 'app.js', 'app.css'].map((name) => [name, new URL(name, assetsFolder)] as const),
+const assetFiles: ReadonlyMap<string, string> = new Map<string, string>([
+  ...['index.html', 'app.js', 'app.css'].map((name) => [name, packageFile('ui-assets', name)] as const),
   // The lag chart's library (uPlot: small, dependency-free, MIT), served from the installed package, never a CDN.
   ['uplot.js', requireAsset.resolve('uplot/dist/uPlot.iife.min.js')],
   ['uplot.css', requireAsset.resolve('uplot/dist/uPlot.min.css')],

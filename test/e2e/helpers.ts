@@ -14,7 +14,8 @@ import type { UserConfig } from '../../src/model/types.js';
  * observed directly (never mocked) to assert what exists after each command.
  */
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const cliPath = join(repoRoot, 'dist/cli/main.js');
+/** What `bin` runs, as a user's `npx kafka-dev` does. */
+export const cliPath = join(repoRoot, 'dist/cli-bundle/main.js');
 export const docker = new Docker();
 
 /** Fails (never skips) when no engine answers: CI must not go green without running these tests. */

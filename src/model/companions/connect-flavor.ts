@@ -4,9 +4,9 @@
  * a worker property) or a command that takes the worker properties as its arguments.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { packageFile } from '../../base/package-files.js';
 import type { ConnectFlavor } from '../types.js';
 
 const connectSection = z.object({
@@ -20,13 +20,12 @@ const connectSection = z.object({
 
 export type ConnectFlavorData = z.infer<typeof connectSection>;
 
-const flavorsDir = fileURLToPath(new URL('../../../templates/flavors/', import.meta.url));
 const loaded = new Map<ConnectFlavor, ConnectFlavorData>();
 
 export function connectFlavor(name: ConnectFlavor): ConnectFlavorData {
   let data = loaded.get(name);
   if (!data) {
-    const file = parseYaml(readFileSync(`${flavorsDir}${name}.yaml`, 'utf8')) as { connect?: unknown };
+    const file = parseYaml(readFileSync(packageFile('templates', 'flavors', `${name}.yaml`), 'utf8')) as { connect?: unknown };
     data = connectSection.parse(file.connect);
     loaded.set(name, data);
   }
