@@ -93,8 +93,11 @@ async function stopContainers(runtime: ContainerRuntime, containers: readonly Co
     const role = container.labels[roleLabel] as ServiceRole | undefined;
     return role !== undefined && stopStages.includes(role) ? role : 'broker';
   };
+  const stopped: string[] = [];
   for (const stage of stopStages) {
-    await Promise.all(running.filter((container) => stageOf(container) === stage).map((container) => runtime.stopContainer(container.id, timeoutSeconds)));
+    const batch = running.filter((container) => stageOf(container) === stage);
+    await Promise.all(batch.map((container) => runtime.stopContainer(container.id, timeoutSeconds)));
+    if (batch.length > 0) stopped.push(batch.map((container) => container.name).join(', '));
   }
-  return running.length > 0 ? `stopped ${running.map((c) => c.name).join(', ')}` : 'none running';
+  return stopped.length > 0 ? `stopped ${stopped.join(', then ')}` : 'none running';
 }

@@ -36,7 +36,9 @@ describe('down', () => {
     const runtime = new FakeRuntime([kraft.images.kafka, kraft.connect!.image]);
     await runOperation(upOperation(kraft, runtime, { smoke: false }, fakeUpDependencies(runtime)));
     runtime.calls.length = 0;
-    await down(runtime);
+    const summaries: string[] = [];
+    await runOperation(downOperation(project, runtime), { onStep: ({ step, summary }) => summaries.push(`${step.title}: ${summary}`) });
+    expect(summaries).toContain(`Stop containers: stopped ${project}-connect-1-1, then ${project}-kafka-1-1, ${project}-kafka-2-1, then ${project}-controller-1`);
     const stops = runtime.callsOf('stopContainer').map((call) => call.replace(`${project}-`, '').replace(' 30s', ''));
     expect(stops[0]).toBe('connect-1-1');
     expect(stops.slice(1, 3).sort()).toEqual(['kafka-1-1', 'kafka-2-1']);
