@@ -53,7 +53,7 @@ export function fakeUpDependencies(runtime: FakeRuntime, overrides: Partial<UpDe
 
 /** A fake engine with the config's stack up and running, as `up` made it, and no calls recorded yet. */
 export async function runningStack(config: ResolvedConfig): Promise<FakeRuntime> {
-  const runtime = new FakeRuntime([config.images.kafka, config.images.zookeeper]);
+  const runtime = new FakeRuntime([config.images.kafka, config.images.zookeeper, ...(config.connect ? [config.connect.image] : [])]);
   await runOperation(upOperation(config, runtime, { smoke: false }, fakeUpDependencies(runtime)));
   runtime.calls.length = 0;
   return runtime;

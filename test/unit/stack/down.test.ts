@@ -6,8 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../../../src/config/parse.js';
 import { downOperation, type DownOptions } from '../../../src/stack/down.js';
 import { runOperation } from '../../../src/stack/steps.js';
-import { upOperation } from '../../../src/stack/up.js';
-import { fakeUpDependencies, runningStack } from '../../fakes/fake-up.js';
+import { runningStack } from '../../fakes/fake-up.js';
 import { FakeRuntime } from '../../fakes/fake-runtime.js';
 
 // A project name of its own, so the project lock is never one an e2e run holds.
@@ -33,9 +32,7 @@ describe('down', () => {
       { mode: 'kraft', brokers: 2, controllers: 1, connect: {} },
       { source: 'test', defaultName: project, env: { KAFKA_DEV_CONNECT_IMAGE: 'kafka-dev-local/cp-kafka-connect:7.9' } },
     );
-    const runtime = new FakeRuntime([kraft.images.kafka, kraft.connect!.image]);
-    await runOperation(upOperation(kraft, runtime, { smoke: false }, fakeUpDependencies(runtime)));
-    runtime.calls.length = 0;
+    const runtime = await runningStack(kraft);
     const summaries: string[] = [];
     await runOperation(downOperation(project, runtime), { onStep: ({ step, summary }) => summaries.push(`${step.title}: ${summary}`) });
     expect(summaries).toContain(`Stop containers: stopped ${project}-connect-1-1, then ${project}-kafka-1-1, ${project}-kafka-2-1, then ${project}-controller-1`);
