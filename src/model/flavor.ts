@@ -73,13 +73,14 @@ export type ImageRole = 'kafka' | 'zookeeper';
 const flavorFiles = { confluent: true, apache: true, bitnami: true, wurstmeister: true, zookeeper: true } satisfies Record<ImageFlavor, true>;
 export const imageFlavors = Object.keys(flavorFiles) as ImageFlavor[];
 
-const readYaml = (name: string): unknown => parseYaml(readFileSync(packageFile('templates', 'flavors', `${name}.yaml`), 'utf8'));
+/** A flavor file as written (`base` or a flavor's own), before merging and checking. */
+export const readFlavorFile = (name: string): unknown => parseYaml(readFileSync(packageFile('templates', 'flavors', `${name}.yaml`), 'utf8'));
 const loaded = new Map<ImageFlavor, Flavor>();
 
 export function loadFlavor(name: ImageFlavor): Flavor {
   let flavor = loaded.get(name);
   if (!flavor) {
-    const merged = mergeOver(readYaml('base'), readYaml(name));
+    const merged = mergeOver(readFlavorFile('base'), readFlavorFile(name));
     const data = readSchema.parse(merged);
     const zookeeperDirs = data.zookeeper.dataDirs ?? (data.zookeeper.dataVolumes && Object.values(data.zookeeper.dataVolumes));
     flavor = {

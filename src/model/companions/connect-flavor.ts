@@ -3,10 +3,8 @@
  * `templates/flavors/<flavor>.yaml`: either an env contract (every variable with a prefix becomes
  * a worker property) or a command that takes the worker properties as its arguments.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { packageFile } from '../../base/package-files.js';
+import { readFlavorFile } from '../flavor.js';
 import type { ConnectFlavor } from '../types.js';
 
 const connectSection = z.object({
@@ -25,7 +23,7 @@ const loaded = new Map<ConnectFlavor, ConnectFlavorData>();
 export function connectFlavor(name: ConnectFlavor): ConnectFlavorData {
   let data = loaded.get(name);
   if (!data) {
-    const file = parseYaml(readFileSync(packageFile('templates', 'flavors', `${name}.yaml`), 'utf8')) as { connect?: unknown };
+    const file = readFlavorFile(name) as { connect?: unknown };
     data = connectSection.parse(file.connect);
     loaded.set(name, data);
   }
