@@ -1,8 +1,9 @@
 /**
  * Bundles the CLI (dist/cli/main.js, written by tsc) into dist/cli-bundle/, the file `bin` runs.
  * A command loads about 560 modules unbundled; resolving and reading them was about a fifth of a
- * repeated `up` (by hand, 12 runs each: 0.32-0.43 s, mean 0.37, against 0.26-0.32 s, mean 0.30, bundled). The library (`exports`) stays
- * tsc's output. Code loaded only by some commands becomes chunks of its own, loaded as before.
+ * repeated `up` (by hand, 12 runs each: 0.32-0.43 s, mean 0.37, against 0.26-0.32 s, mean 0.30,
+ * bundled). The library (`exports`) stays tsc's output. Code loaded only by some commands becomes
+ * chunks of its own, loaded as before.
  *
  *   node scripts/bundle-cli.ts   (part of `npm run build`)
  */
